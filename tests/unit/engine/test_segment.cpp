@@ -1,0 +1,76 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/segment.hpp"
+
+namespace {
+
+std::vector<std::string> sentence_texts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& s : reckon::split_sentences(text)) out.emplace_back(text.substr(s.start, s.end - s.start));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a period followed by a capital ends a sentence", "[segment]") {
+  CHECK(sentence_texts("Rubio met Lavrov. They spoke for hours.") ==
+        std::vector<std::string>{"Rubio met Lavrov.", "They spoke for hours."});
+}
+
+TEST_CASE("titles, initials, dotted acronyms and month abbreviations do not end a sentence", "[segment]") {
+  CHECK(sentence_texts("Mr. Trump met Dr. Smith on Aug. 8 in the U.S. Capitol with J. Doe.").size() == 1);
+}
+
+TEST_CASE("decimals do not end a sentence", "[segment]") {
+  CHECK(sentence_texts("Prices fell 3.5 percent. Then they rose.").size() == 2);
+}
+
+TEST_CASE("a closing quote stays with the sentence it closes", "[segment]") {
+  CHECK(sentence_texts("He said, \u201cIt was good.\u201d She agreed.") ==
+        std::vector<std::string>{"He said, \u201cIt was good.\u201d", "She agreed."});
+}
+
+TEST_CASE("a newline ends a sentence in text whose lines are paragraphs", "[segment]") {
+  const auto s = sentence_texts("Rubio holds call with Lavrov ahead of summit\nState Department says so\n");
+  CHECK(s == std::vector<std::string>{"Rubio holds call with Lavrov ahead of summit", "State Department says so"});
+}
+
+TEST_CASE("single newlines continue a sentence in hard-wrapped text", "[segment]") {
+  const std::string text =
+      "The company said its third-quarter earnings rose sharply from a year\n"
+      "earlier, helped by strong demand for its products in the United States\n"
+      "and Europe, and by lower costs at its plants in the Midwest and the South.\n"
+      "Analysts had expected a smaller gain in the quarter, which ended in\n"
+      "September, because of weak sales in the company's Asian markets.\n";
+  CHECK(sentence_texts(text).size() == 2);
+}
+
+TEST_CASE("a blank line always ends a sentence and starts a paragraph", "[segment]") {
+  const auto sentences = reckon::split_sentences("First line without stop\n\nSecond paragraph here.");
+  REQUIRE(sentences.size() == 2);
+  CHECK(sentences[0].paragraph == 0);
+  CHECK(sentences[1].paragraph == 1);
+}
+
+TEST_CASE("page furniture and related-article lists are marked boilerplate", "[segment]") {
+  const std::string text =
+      "Rubio met Lavrov on Tuesday.\n\nAdvertisement\n\nThe talks went on.\n\nMore like this\n\n"
+      "Rubio to Meet with Kremlin Officials\n\nAndrew Day February 17, 2025\n";
+  const auto sentences = reckon::split_sentences(text);
+  std::vector<bool> flags;
+  for (const auto& s : sentences) flags.push_back(s.boilerplate);
+  CHECK(flags == std::vector<bool>{false, true, false, true, true, true});
+}
+
+TEST_CASE("sentence_at finds the sentence that holds an offset", "[segment]") {
+  const std::string text = "One. Two.";
+  const auto sentences = reckon::split_sentences(text);
+  REQUIRE(sentences.size() == 2);
+  CHECK(reckon::sentence_at(sentences, 0) == 0);
+  CHECK(reckon::sentence_at(sentences, 6) == 1);
+  CHECK(reckon::sentence_at(sentences, 4) == sentences.size());  // the space between them
+}
