@@ -1,0 +1,103 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "engine/atomic_file.hpp"
+#include "engine/json_writer.hpp"
+#include "engine/parallel.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+fs::path fresh_dir(const char* name) {
+  const fs::path dir = fs::temp_directory_path() / ("reckon-test-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::size_t entries(const fs::path& dir) {
+  return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
+
+}  // namespace
+
+TEST_CASE("a committed atomic file replaces the target and leaves no temporary", "[output]") {
+  const auto dir = fresh_dir("commit");
+  const auto target = dir / "out.json";
+  std::ofstream(target) << "old";
+  {
+    reckon::AtomicFile f(target.string());
+    f.write("new ");
+    f.write("content");
+    CHECK(slurp(target) == "old");  // not visible before commit
+    f.commit();
+  }
+  CHECK(slurp(target) == "new content");
+  CHECK(entries(dir) == 1);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("an uncommitted atomic file leaves the previous output intact and no temporary", "[output]") {
+  const auto dir = fresh_dir("abandon");
+  const auto target = dir / "out.json";
+  std::ofstream(target) << "previous";
+  {
+    reckon::AtomicFile f(target.string());
+    f.write("half a timel");
+  }
+  CHECK(slurp(target) == "previous");
+  CHECK(entries(dir) == 1);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("an atomic file in a missing directory is an error naming the output", "[output]") {
+  CHECK_THROWS_WITH(reckon::AtomicFile("/nonexistent-dir-for-reckon/out.json"),
+                    Catch::Contains("cannot create a temporary file"));
+}
+
+TEST_CASE("JSON strings escape quotes, backslashes and control characters and keep UTF-8", "[output]") {
+  std::string out;
+  reckon::append_json_string(out, "a\"b\\c\nd\x01 \xE2\x80\x9C");
+  CHECK(out == "\"a\\\"b\\\\c\\nd\\u0001 \xE2\x80\x9C\"");
+}
+
+TEST_CASE("the JSON writer separates members and elements with commas", "[output]") {
+  std::string out;
+  reckon::JsonWriter w(out);
+  w.begin_object().key("a").value(1).key("b").begin_array().value("x").value(true).null().end_array()
+      .key("c").fixed(0.5, 2).end_object();
+  CHECK(out == R"({"a":1,"b":["x",true,null],"c":0.50})");
+}
+
+TEST_CASE("parallel_map keeps input order for any thread count", "[parallel]") {
+  std::vector<int> items(1000);
+  for (int i = 0; i < 1000; ++i) items[static_cast<std::size_t>(i)] = i;
+  for (unsigned threads : {1u, 2u, 7u}) {
+    const auto out = reckon::parallel_map<int>(items, threads, [](int x) { return x * x; });
+    REQUIRE(out.size() == items.size());
+    CHECK(out[999] == 999 * 999);
+    CHECK(std::is_sorted(out.begin(), out.end()));
+  }
+}
+
+TEST_CASE("parallel_map rethrows the first failure in input order", "[parallel]") {
+  const std::vector<int> items{1, 2, 3, 4};
+  CHECK_THROWS_WITH(reckon::parallel_map<int>(items, 3,
+                                              [](int x) -> int {
+                                                if (x >= 2) throw std::runtime_error("item " + std::to_string(x));
+                                                return x;
+                                              }),
+                    "item 2");
+}
