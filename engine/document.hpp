@@ -9,6 +9,8 @@
 
 #include <date/date.h>
 
+#include "engine/source_error.hpp"
+
 namespace reckon {
 
 // Where a document's anchor came from, in order of increasing precedence.
@@ -22,6 +24,9 @@ struct Anchor {
   date::local_days day{};
   std::optional<std::chrono::minutes> time_of_day;  // since local midnight
   std::string timezone = "UTC";
+  // The fixed UTC offset the source wrote after the time ("Z", "+02:00"), when it wrote one; `day`
+  // and `time_of_day` stay as written, in that offset's local time.
+  std::optional<std::chrono::minutes> utc_offset;
 
   friend bool operator==(const Anchor&, const Anchor&) = default;
 };
@@ -53,6 +58,22 @@ struct GoldEvent {
   std::string eid;
 };
 
+// One "Key: value" line of a plain-text header block, as written (key case kept).
+struct HeaderField {
+  std::string key;
+  std::string value;
+};
+
+// A point where `text` and the source file line up: text offset `text_offset` came from byte
+// `source_offset` of the file, at `line`:`column` (1-based). From one point to the next, text
+// was copied from the file byte for byte, so positions in between follow by counting.
+struct SourcePoint {
+  std::size_t text_offset = 0;
+  std::size_t source_offset = 0;
+  std::size_t line = 1;
+  std::size_t column = 1;
+};
+
 struct Document {
   std::string id;    // file name relative to the input root, or the JSONL "id"
   std::string path;  // where it was read from ("-" for standard input), for error messages
@@ -66,9 +87,21 @@ struct Document {
   std::vector<GoldTimex> gold_timexes;
   std::vector<GoldEvent> gold_events;
 
-  // Byte offset in the source file of text offset 0 of each text line, so that an error found
-  // in `text` can name the line and column of the source file. Empty when text == source.
-  std::vector<std::size_t> source_line_of_text_line;
+  // Plain text only: the header block's fields, in file order.
+  std::vector<HeaderField> header;
+
+  // Invalid UTF-8 sequences (and NUL bytes) replaced by U+FFFD in lenient mode.
+  std::size_t utf8_replacements = 0;
+
+  // How offsets in `text` map back to the source file, sorted by text_offset; the first point has
+  // text_offset 0. Empty when text is the source byte for byte (positions then follow from text).
+  std::vector<SourcePoint> source_map;
 };
+
+// Line and column in the source file of a byte offset in `document.text` (see source_map).
+SourcePosition source_position(const Document& document, std::size_t text_offset) noexcept;
+
+// Byte offset in the source file of a byte offset in `document.text`.
+std::size_t source_offset(const Document& document, std::size_t text_offset) noexcept;
 
 }  // namespace reckon

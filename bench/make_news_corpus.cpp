@@ -1,0 +1,21 @@
+// Writes the benchmark corpus as JSON Lines, for measuring whole commands:
+//   make_news_corpus MEGABYTES > corpus.jsonl
+//   taskset -c 0 reckon tag --threads 1 corpus.jsonl -o /dev/null
+#include <cstdio>
+#include <cstdlib>
+
+#include "bench/news_corpus.hpp"
+#include "engine/json_writer.hpp"
+
+int main(int argc, char** argv) {
+  const std::size_t megabytes = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 100;
+  std::string line;
+  for (const auto& d : reckon::bench::make_news_corpus(megabytes << 20)) {
+    line.clear();
+    reckon::JsonWriter w(line);
+    w.begin_object().key("id").value(d.id).key("text").value(d.text).key("published").value(reckon::to_iso(*d.anchor)).end_object();
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stdout);
+  }
+  return 0;
+}

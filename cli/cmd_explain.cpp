@@ -1,0 +1,47 @@
+// reckon explain: the parse of one expression and each step of its resolution.
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "engine/explain.hpp"
+#include "engine/ingest.hpp"
+#include "engine/source_error.hpp"
+#include "engine/tense.hpp"
+
+namespace reckon::cli {
+namespace {
+
+struct ExplainOptions {
+  std::string expression;
+  std::string anchor;
+  std::string tense = "unknown";
+};
+
+int run_explain(const ExplainOptions& options) {
+  std::optional<Anchor> anchor;
+  if (!options.anchor.empty()) {
+    const AnchorParse parsed = parse_anchor_date(options.anchor);
+    if (!parsed.anchor) throw SourceError("--anchor", {1, parsed.error_offset + 1}, parsed.error);
+    anchor = parsed.anchor;
+  }
+  const auto tense = parse_tense(options.tense);
+  const auto explanation = explain_expression(options.expression, anchor, tense.value_or(Tense::unknown));
+  std::fputs(explain(options.expression, anchor, tense.value_or(Tense::unknown)).c_str(), stdout);
+  // An expression the grammar cannot read is an input error.
+  return explanation ? exit_ok : exit_input_error;
+}
+
+}  // namespace
+
+void add_explain_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<ExplainOptions>();
+  CLI::App* cmd = app.add_subcommand("explain", "Show how one expression is parsed and resolved, step by step");
+  cmd->add_option("expression", options->expression, "The expression, e.g. \"last week\" or \"Friday afternoon\"")
+      ->required();
+  cmd->add_option("--anchor", options->anchor, "The reference date (2025-08-12 or 2025-08-12T13:06)");
+  cmd->add_option("--tense", options->tense, "Tense of the clause around it: past, present, future (default: unknown)")
+      ->check(CLI::IsMember({"past", "present", "future", "unknown"}));
+  cmd->callback([options, &exit_code] { exit_code = guarded([&] { return run_explain(*options); }); });
+}
+
+}  // namespace reckon::cli

@@ -1,0 +1,81 @@
+// reckon tag: the temporal expressions of each document with their TIMEX3 values.
+#include <filesystem>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "engine/atomic_file.hpp"
+#include "engine/parallel.hpp"
+#include "engine/tag_output.hpp"
+#include "engine/tagger.hpp"
+
+namespace reckon::cli {
+namespace {
+
+struct TagOptions {
+  InputOptions input;
+  std::string format = "jsonl";
+  std::string output = "-";
+};
+
+// Documents are tagged in batches so that memory stays bounded on a long JSON Lines stream while
+// every core has work; the batch is written in input order.
+constexpr std::size_t kBatchBytes = std::size_t{8} << 20;
+constexpr std::size_t kBatchDocuments = 512;
+
+std::string safe_file_name(std::string id) {
+  for (char& c : id)
+    if (c == '/' || c == '\\') c = '_';
+  return id + ".tml";
+}
+
+int run_tag(const TagOptions& options) {
+  const RunContext context(options.input);
+  const bool timeml_dir = options.format == "timeml" && std::filesystem::is_directory(options.output);
+  AtomicFile out(timeml_dir ? std::string("-") : options.output);
+  Progress progress("reckon tag");
+
+  std::vector<Document> batch;
+  std::size_t batch_bytes = 0;
+  auto flush = [&] {
+    const auto rendered = parallel_map<std::string>(batch, context.threads(), [&](const Document& d) {
+      const auto timexes = tag(d);
+      std::string s;
+      if (options.format == "jsonl") append_tag_jsonl(s, d, timexes);
+      else if (options.format == "text") append_tag_text(s, d, timexes);
+      else s = to_timeml(d, timexes);
+      return s;
+    });
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (timeml_dir) write_file_atomically((std::filesystem::path(options.output) / safe_file_name(batch[i].id)).string(), rendered[i]);
+      else out.write(rendered[i]);
+    }
+    progress.add(batch.size(), batch_bytes);
+    batch.clear();
+    batch_bytes = 0;
+  };
+
+  read_inputs(options.input.paths, context.ingest(), [&](Document&& d) {
+    context.apply_anchor(d);
+    batch_bytes += d.text.size();
+    batch.push_back(std::move(d));
+    if (batch.size() >= kBatchDocuments || batch_bytes >= kBatchBytes) flush();
+  });
+  flush();
+  out.commit();
+  return exit_ok;
+}
+
+}  // namespace
+
+void add_tag_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<TagOptions>();
+  CLI::App* cmd = app.add_subcommand("tag", "Find date and time expressions and resolve them to TIMEX3 values");
+  add_input_options(*cmd, options->input);
+  cmd->add_option("--format", options->format, "Output format: jsonl (default), text, timeml")
+      ->check(CLI::IsMember({"jsonl", "text", "timeml"}));
+  cmd->add_option("-o,--output", options->output,
+                  "Output file (default: stdout), written atomically; for timeml, a directory gets one .tml per document");
+  cmd->callback([options, &exit_code] { exit_code = guarded([&] { return run_tag(*options); }); });
+}
+
+}  // namespace reckon::cli

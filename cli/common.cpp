@@ -1,0 +1,100 @@
+#include "cli/common.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <unistd.h>
+
+#include "config/config_error.hpp"
+#include "config/load.hpp"
+#include "engine/parallel.hpp"
+#include "engine/source_error.hpp"
+
+#include <date/tz.h>
+
+namespace reckon::cli {
+
+RunContext::RunContext(const InputOptions& options) {
+  std::string config_path = options.config_path;
+  if (config_path.empty() && std::filesystem::exists("reckon.toml")) config_path = "reckon.toml";
+  if (!config_path.empty()) settings_ = config::load_settings(config_path);
+  if (!options.anchor.empty()) {
+    const AnchorParse parsed = parse_anchor_date(options.anchor);
+    if (!parsed.anchor)
+      throw SourceError("--anchor", {1, parsed.error_offset + 1}, parsed.error);
+    cli_anchor_ = parsed.anchor;
+    cli_anchor_->timezone = settings_.defaults.timezone;
+  }
+  ingest_.lenient = options.lenient;
+  if (settings_.defaults.max_document_bytes) ingest_.max_document_bytes = *settings_.defaults.max_document_bytes;
+  threads_ = options.threads > 0 ? options.threads : default_thread_count();
+}
+
+void RunContext::apply_anchor(Document& document) const {
+  if (cli_anchor_) {
+    document.anchor = cli_anchor_;
+    document.anchor_source = AnchorSource::cli;
+    return;
+  }
+  if (const config::AnchorRule* rule = config::match_anchor(settings_, document.id)) {
+    document.anchor = to_local_anchor(rule->published, rule->timezone.value_or(settings_.defaults.timezone));
+    document.anchor_source = AnchorSource::config;
+  }
+}
+
+Anchor to_local_anchor(const config::DateTime& when, const std::string& timezone) {
+  Anchor anchor;
+  anchor.timezone = timezone;
+  anchor.day = when.day;
+  anchor.time_of_day = when.time_of_day;
+  // A time written with a UTC offset is moved into the document's own zone, whose calendar
+  // day is the one its relative expressions speak from.
+  if (when.time_of_day && when.utc_offset) {
+    const date::sys_seconds utc{(when.day + *when.time_of_day - *when.utc_offset).time_since_epoch()};
+    const auto local = date::make_zoned(date::locate_zone(timezone), utc).get_local_time();
+    anchor.day = date::floor<date::days>(local);
+    anchor.time_of_day = date::floor<std::chrono::minutes>(local - anchor.day);
+  }
+  return anchor;
+}
+
+void print_error(const std::string& file, std::size_t line, std::size_t column, const std::string& message) {
+  std::string out = file;
+  if (line > 0) {
+    out += ':' + std::to_string(line);
+    if (column > 0) out += ':' + std::to_string(column);
+  }
+  out += ": error: " + message + '\n';
+  std::fputs(out.c_str(), stderr);
+}
+
+int guarded(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const SourceError& e) {
+    print_error(e.file(), e.where().line, e.where().column, e.what());
+  } catch (const config::ConfigError& e) {
+    print_error(e.file(), e.line(), e.column(), e.what());
+  } catch (const std::bad_alloc&) {
+    print_error("reckon", 0, 0, "out of memory");
+  }
+  return exit_input_error;
+}
+
+Progress::Progress(std::string label) : label_(std::move(label)), enabled_(::isatty(STDERR_FILENO) != 0) {}
+
+Progress::~Progress() {
+  if (enabled_ && documents_ > 0) std::fputs("\r\033[K", stderr);
+}
+
+void Progress::add(std::size_t documents, std::size_t bytes) {
+  documents_ += documents;
+  bytes_ += bytes;
+  if (!enabled_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_ < std::chrono::milliseconds(250)) return;
+  last_ = now;
+  std::fprintf(stderr, "\r%s: %zu documents, %.1f MB", label_.c_str(), documents_,
+               static_cast<double>(bytes_) / 1e6);
+}
+
+}  // namespace reckon::cli

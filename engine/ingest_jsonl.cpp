@@ -1,0 +1,327 @@
+// JSON Lines: one {"id", "text", "published"?, "timezone"?} object per line, read as a stream.
+#include <algorithm>
+#include <cstring>
+#include <istream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/ingest.hpp"
+#include "engine/ingest_detail.hpp"
+
+namespace reckon {
+namespace {
+
+using ingest_detail::fail;
+using nlohmann::json;
+
+// Lines of a stream, read in blocks; a line longer than the limit is skipped over, not stored.
+class LineReader {
+ public:
+  LineReader(std::istream& in, std::size_t limit) : in_(in), limit_(limit) {}
+
+  // The next line without its '\n'; false at the end of the stream. `too_long` tells that the
+  // line was longer than the limit (and `line` holds only its beginning).
+  bool next(std::string& line, bool& too_long) {
+    line.clear();
+    too_long = false;
+    bool any = false;
+    while (true) {
+      if (at_ == size_ && !refill()) return any;
+      any = true;
+      const char* begin = buffer_.data() + at_;
+      const char* end = buffer_.data() + size_;
+      const char* newline = static_cast<const char*>(std::memchr(begin, '\n', size_ - at_));
+      const char* stop = newline != nullptr ? newline : end;
+      const auto length = static_cast<std::size_t>(stop - begin);
+      if (!too_long) {
+        if (line.size() + length > limit_) {
+          too_long = true;
+          line.append(begin, limit_ - line.size());
+        } else {
+          line.append(begin, length);
+        }
+      }
+      consumed_ += length;
+      at_ += length;
+      if (newline != nullptr) {
+        ++at_;
+        ++consumed_;
+        return true;
+      }
+    }
+  }
+
+  // Bytes of the stream consumed so far.
+  std::size_t consumed() const noexcept { return consumed_; }
+
+ private:
+  bool refill() {
+    const std::streamsize got =
+        in_.rdbuf()->sgetn(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    at_ = 0;
+    size_ = got > 0 ? static_cast<std::size_t>(got) : 0;
+    return size_ > 0;
+  }
+
+  std::istream& in_;
+  std::size_t limit_;
+  std::vector<char> buffer_ = std::vector<char>(std::size_t{1} << 16);
+  std::size_t at_ = 0;
+  std::size_t size_ = 0;
+  std::size_t consumed_ = 0;
+};
+
+// Offset in `line` of the value of top-level member `key` of the JSON object on the line (the
+// last one when the key repeats, as the parser keeps), or nullopt. The line is known to be valid.
+std::optional<std::size_t> find_member(std::string_view line, std::string_view key) {
+  std::optional<std::size_t> found;
+  int depth = 0;
+  std::size_t at = 0;
+  while (at < line.size()) {
+    at = line.find_first_of("{}[]\"", at);
+    if (at == std::string_view::npos) break;
+    const char c = line[at];
+    if (c != '"') {
+      depth += c == '{' || c == '[' ? 1 : -1;
+      ++at;
+      continue;
+    }
+    const std::size_t start = ++at;
+    while (true) {  // to the closing quote, past escaped characters
+      at = line.find_first_of("\"\\", at);
+      if (at == std::string_view::npos) return found;
+      if (line[at] == '"') break;
+      at += 2;
+    }
+    const std::string_view content = line.substr(start, at - start);
+    ++at;
+    if (depth != 1 || content != key) continue;
+    std::size_t after = at;
+    while (after < line.size() && ingest_detail::is_space(line[after])) ++after;
+    if (after < line.size() && line[after] == ':') {
+      ++after;
+      while (after < line.size() && ingest_detail::is_space(line[after])) ++after;
+      found = after;
+      at = after;
+    }
+  }
+  return found;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return 0;
+}
+
+unsigned code_unit_at(std::string_view line, std::size_t at) {
+  unsigned value = 0;
+  for (std::size_t i = 0; i < 4 && at + i < line.size(); ++i)
+    value = value * 16 + static_cast<unsigned>(hex_value(line[at + i]));
+  return value;
+}
+
+// Walks the JSON string literal at `at` (its opening quote), telling the mapper which text
+// bytes were copied and which came from escapes. Returns the decoded length it accounted for.
+std::size_t map_string(std::string_view line, std::size_t at, bool nul_replaced,
+                       ingest_detail::SourceMapper& mapper) {
+  std::size_t text = 0;
+  std::size_t run = ++at;
+  while (true) {
+    at = std::min(line.find_first_of("\"\\", at), line.size());
+    mapper.copied(text, run, at - run);
+    text += at - run;
+    if (at == line.size() || line[at] == '"') break;
+    mapper.produced(text, at);
+    const char escape = at + 1 < line.size() ? line[at + 1] : '\0';
+    if (escape != 'u') {
+      text += 1;
+      at += 2;
+    } else {
+      const unsigned unit = code_unit_at(line, at + 2);
+      at += 6;
+      if (unit >= 0xD800 && unit <= 0xDBFF) {
+        text += 4;  // a surrogate pair: one supplementary character
+        at += 6;
+      } else {
+        text += unit == 0      ? (nul_replaced ? replacement_character.size() : 1)
+                : unit < 0x80  ? 1
+                : unit < 0x800 ? 2
+                               : 3;
+      }
+    }
+    at = std::min(at, line.size());
+    run = at;
+  }
+  return text;
+}
+
+std::string type_name(const json& value) {
+  switch (value.type()) {
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::discarded:
+      return "nothing";
+    default:
+      return "a number";
+  }
+}
+
+// One line: the context errors on it need.
+struct Line {
+  std::string_view path;
+  std::size_t number = 0;
+  std::string_view scanned;  // after lenient repair
+  const ingest_detail::SourceMapper* mapper = nullptr;
+
+  SourcePosition at(std::size_t offset) const noexcept { return mapper->position(offset); }
+  SourcePosition member(std::string_view key) const noexcept {
+    const auto offset = find_member(scanned, key);
+    return at(offset ? *offset : 0);
+  }
+  [[noreturn]] void error(SourcePosition where, std::string message) const {
+    fail(path, where, std::move(message));
+  }
+};
+
+json* optional_string(json& object, const char* key, const Line& line) {
+  const auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return nullptr;
+  if (!it->is_string())
+    line.error(line.member(key), std::string("\"") + key + "\" must be a string, found " + type_name(*it));
+  return &*it;
+}
+
+json& required_string(json& object, const char* key, const Line& line) {
+  json* value = optional_string(object, key, line);
+  if (value == nullptr)
+    line.error(line.at(0), std::string("missing \"") + key +
+                               "\" (expected every line to have \"id\" and \"text\" strings)");
+  return *value;
+}
+
+std::string parse_error_message(const json::parse_error& error) {
+  std::string message = error.what();
+  // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
+  const std::size_t column = message.find("column ");
+  const std::size_t colon = column == std::string::npos ? std::string::npos : message.find(": ", column);
+  if (colon != std::string::npos) message.erase(0, colon + 2);
+  return "invalid JSON: " + message;
+}
+
+}  // namespace
+
+void read_jsonl(std::string_view path, std::istream& in, const IngestOptions& options,
+                const std::function<void(Document&&)>& sink) {
+  LineReader reader{in, options.max_document_bytes};
+  std::unordered_map<std::string, std::size_t> first_line_of_id;
+  std::string raw;
+  std::string repaired;
+  bool too_long = false;
+  std::size_t number = 0;
+  std::size_t line_offset = 0;
+  while (true) {
+    line_offset = reader.consumed();
+    if (!reader.next(raw, too_long)) break;
+    ++number;
+    if (too_long)
+      fail(path, {number, 1},
+           "line is longer than max_document_bytes (" + std::to_string(options.max_document_bytes) +
+               " bytes; expected a smaller document or a larger limit)");
+    std::string_view original = raw;
+    if (!original.empty() && original.back() == '\r') original.remove_suffix(1);
+    if (ingest_detail::all_space(original)) continue;
+
+    std::vector<Utf8Replacement> repairs;
+    std::size_t replacements = 0;
+    if (const Utf8Problem problem = find_invalid_utf8(original); problem.offset < original.size()) {
+      if (!options.lenient)
+        fail(path, {number, problem.offset + 1}, ingest_detail::describe(problem, original));
+      replacements = repair_utf8(original, repaired, &repairs);
+    }
+    std::string_view scanned = replacements > 0 ? std::string_view(repaired) : original;
+    ingest_detail::SourceMapper mapper{original, std::move(repairs), line_offset, {number, 1}};
+    Line line{path, number, scanned, &mapper};
+
+    const std::size_t start = number == 1 && scanned.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    json object;
+    try {
+      object = json::parse(scanned.substr(start));
+    } catch (const json::parse_error& error) {
+      line.error(line.at(start + (error.byte > 0 ? error.byte - 1 : 0)), parse_error_message(error));
+    }
+    if (!object.is_object()) {
+      std::size_t first = start;
+      while (first < scanned.size() && ingest_detail::is_space(scanned[first])) ++first;
+      line.error(line.at(first),
+                 "expected a JSON object with \"id\" and \"text\", found " + type_name(object));
+    }
+
+    Document document;
+    document.path = std::string(path);
+    document.id = std::move(required_string(object, "id", line).get_ref<std::string&>());
+    if (document.id.empty()) line.error(line.member("id"), "empty \"id\" (expected a non-empty string)");
+    const auto [previous, inserted] = first_line_of_id.emplace(document.id, number);
+    if (!inserted)
+      line.error(line.member("id"), "duplicate id '" + document.id + "' (first used on line " +
+                                        std::to_string(previous->second) + ")");
+
+    document.text = std::move(required_string(object, "text", line).get_ref<std::string&>());
+    const std::optional<std::size_t> text_at = find_member(scanned, "text");
+    const bool has_nul = document.text.find('\0') != std::string::npos;
+    if (has_nul) {
+      const std::size_t escape = scanned.find("\\u0000", text_at.value_or(0));
+      if (!options.lenient)
+        line.error(line.at(escape == std::string_view::npos ? text_at.value_or(0) : escape),
+                   "NUL character in \"text\" (expected text without NUL)");
+      std::string clean;
+      replacements += repair_utf8(document.text, clean);
+      document.text = std::move(clean);
+    }
+    if (ingest_detail::all_space(document.text))
+      line.error(line.at(text_at.value_or(0)), "empty document (expected some text in \"text\")");
+    if (text_at) {
+      if (map_string(scanned, *text_at, has_nul, mapper) != document.text.size()) {
+        mapper = ingest_detail::SourceMapper{original, {}, line_offset, {number, 1}};
+        mapper.produced(0, *text_at);
+      }
+    }
+    document.source_map = mapper.take();
+    document.utf8_replacements = replacements;
+
+    if (const json* published = optional_string(object, "published", line)) {
+      AnchorParse parsed = parse_anchor_date(published->get_ref<const std::string&>());
+      if (!parsed.anchor) {
+        SourcePosition where = line.member("published");
+        where.column += 1 + parsed.error_offset;  // into the string, past its opening quote
+        line.error(where, std::move(parsed.error));
+      }
+      document.anchor = std::move(parsed.anchor);
+      document.anchor_source = AnchorSource::jsonl;
+    }
+    if (const json* zone = optional_string(object, "timezone", line)) {
+      const auto& name = zone->get_ref<const std::string&>();
+      if (std::string error = ingest_detail::check_timezone(name); !error.empty()) {
+        SourcePosition where = line.member("timezone");
+        ++where.column;  // past the opening quote
+        line.error(where, std::move(error));
+      }
+      if (document.anchor) document.anchor->timezone = name;
+    }
+    sink(std::move(document));
+  }
+}
+
+}  // namespace reckon

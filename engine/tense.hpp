@@ -1,0 +1,24 @@
+#pragma once
+// The tense of the clause around a temporal expression, from the words near it: auxiliaries
+// ("will", "is to", "plans to", "scheduled", "expected"), past forms (regular "-ed" verbs and a
+// table of irregular ones, "said", "ago"), and present "is"/"are". The anchor stage uses it to
+// choose the direction of a bare weekday, month or year-less date.
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace reckon {
+
+enum class Tense { unknown, past, present, future };
+
+const char* to_string(Tense tense) noexcept;  // "unknown", "past", "present", "future"
+std::optional<Tense> parse_tense(std::string_view name) noexcept;
+
+// The tense that governs the expression at [expression_start, expression_end) of `text`, judged
+// from the words of the window [window_start, window_end) (normally its sentence). The cue
+// nearest to the expression wins; reporting verbs ("said", "told") count only when nothing
+// else speaks, since they frame a report rather than time its content.
+Tense detect_tense(std::string_view text, std::size_t window_start, std::size_t window_end,
+                   std::size_t expression_start, std::size_t expression_end);
+
+}  // namespace reckon

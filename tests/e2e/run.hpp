@@ -1,0 +1,52 @@
+#pragma once
+// Runs the built reckon binary through the shell and captures its exit code and both streams.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace reckon::e2e {
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline std::filesystem::path scratch_dir(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("reckon-e2e-" + std::to_string(::getpid()) + "-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// `args` is appended to the binary's path as shell words; the caller quotes what needs quoting.
+inline Result run(const std::string& args, const std::string& stdin_text = {}) {
+  const auto dir = scratch_dir("run");
+  const auto in_path = dir / "stdin", out_path = dir / "stdout", err_path = dir / "stderr";
+  std::ofstream(in_path, std::ios::binary) << stdin_text;
+  const std::string command = std::string("'") + RECKON_BINARY + "' " + args + " <'" + in_path.string() + "' >'" +
+                              out_path.string() + "' 2>'" + err_path.string() + "'";
+  const int status = std::system(command.c_str());
+  Result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out_path);
+  r.err = slurp(err_path);
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+inline std::string fixture(const std::string& name) { return std::string(RECKON_FIXTURES) + "/" + name; }
+
+}  // namespace reckon::e2e

@@ -1,0 +1,52 @@
+// Tense detection: the words around an expression decide which way a bare weekday points.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "engine/tense.hpp"
+
+using reckon::Tense;
+
+namespace {
+
+Tense tense_of(std::string_view sentence, std::string_view expression) {
+  std::size_t const at = sentence.find(expression);
+  REQUIRE(at != std::string_view::npos);
+  return reckon::detect_tense(sentence, 0, sentence.size(), at, at + expression.size());
+}
+
+}  // namespace
+
+TEST_CASE("future auxiliaries and plans point forward", "[tense]") {
+  CHECK(tense_of("the meeting, which will take place on Friday in Alaska", "Friday") == Tense::future);
+  CHECK(tense_of("Trump is scheduled to conduct a call on Wednesday", "Wednesday") == Tense::future);
+  CHECK(tense_of("He is to visit Moscow on Monday", "Monday") == Tense::future);
+  CHECK(tense_of("The summit is expected to end Friday", "Friday") == Tense::future);
+  CHECK(tense_of("The vote will be held Thursday", "Thursday") == Tense::future);
+  CHECK(tense_of("They plan to meet Sunday", "Sunday") == Tense::future);
+}
+
+TEST_CASE("past forms point back", "[tense]") {
+  CHECK(tense_of("Rubio spoke by telephone Tuesday with Lavrov", "Tuesday") == Tense::past);
+  CHECK(tense_of("Trump spoke with Putin on Monday", "Monday") == Tense::past);
+  CHECK(tense_of("Lavrov argued Tuesday that", "Tuesday") == Tense::past);
+  CHECK(tense_of("The vote was held Thursday", "Thursday") == Tense::past);
+  CHECK(tense_of("Prices have risen since May", "May") == Tense::past);
+}
+
+TEST_CASE("present tense is neither", "[tense]") {
+  CHECK(tense_of("Trump is limiting expectations for his summit Friday", "Friday") == Tense::present);
+}
+
+TEST_CASE("a reporting verb counts only when nothing else speaks", "[tense]") {
+  CHECK(tense_of("The spokesman said the talks will resume Monday", "Monday") == Tense::future);
+  CHECK(tense_of("The White House said Thursday", "Thursday") == Tense::past);
+  CHECK(tense_of("Nothing here Friday", "Friday") == Tense::unknown);
+}
+
+TEST_CASE("tense names round-trip", "[tense]") {
+  for (Tense t : {Tense::past, Tense::present, Tense::future, Tense::unknown}) {
+    CHECK(reckon::parse_tense(reckon::to_string(t)) == t);
+  }
+  CHECK_FALSE(reckon::parse_tense("pluperfect"));
+}
