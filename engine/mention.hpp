@@ -1,0 +1,43 @@
+#pragma once
+// An event mention: one sentence's report of something that happened or will happen (a meeting,
+// a call, a summit...), with who took part, where, and when, as the events stage extracts it.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/tense.hpp"
+#include "engine/timex.hpp"
+
+namespace reckon {
+
+// Whether the sentence says the event happened, will happen, is merely proposed, or did not/will
+// not happen ("Russia won't commit to a meeting" is not a meeting that happened).
+enum class Modality { happened, scheduled, proposed, denied };
+
+const char* to_string(Modality modality) noexcept;  // "happened", "scheduled", "proposed", "denied"
+
+struct Participant {
+  std::string canonical;  // canonical name after aliases and variant matching
+  std::string text;       // as written in the sentence ("Russian Foreign Minister Sergei Lavrov")
+  std::size_t start = 0;  // byte span of the name in the document text
+  std::size_t end = 0;
+};
+
+struct Mention {
+  std::string doc;             // document id
+  std::size_t sentence = 0;    // index into the document's split_sentences()
+  std::size_t start = 0;       // byte span of the trigger ("summit", "spoke by telephone")
+  std::size_t end = 0;
+  std::string trigger;         // the trigger text
+  std::string type;            // event type: meeting, summit, call, visit, interview, statement...
+  std::vector<Participant> participants;  // sorted by canonical name, no duplicates
+  std::optional<std::string> place;       // canonical place name ("Alaska", "Anchorage")
+  // The timex that governs the trigger, or the sentence's reference time when none does.
+  std::optional<Timex> time;
+  bool time_from_context = false;  // true when `time` is the reference time, not a timex of the sentence
+  Tense tense = Tense::unknown;
+  Modality modality = Modality::happened;
+};
+
+}  // namespace reckon
