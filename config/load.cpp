@@ -12,6 +12,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <system_error>
 
 #include "config/glob.hpp"
 
@@ -755,8 +756,14 @@ class Reader {
 };
 
 std::string read_file(const std::filesystem::path& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    throw ConfigError(path.string(), 0, 0, "is a directory (expected a TOML file)");
   std::ifstream in{path, std::ios::binary};
-  if (!in) throw ConfigError(path.string(), 0, 0, "cannot open the file");
+  if (!in) {
+    const std::string reason = std::filesystem::exists(path, error) ? "cannot open the file" : "no such file";
+    throw ConfigError(path.string(), 0, 0, reason);
+  }
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();

@@ -425,6 +425,10 @@ Timex resolve_calendar_date(const ast::CalendarDate& node, const ResolveContext&
     return year_timex(*node.year);
   }
   auto const today = anchor_day(context);
+  if (node.month && node.year_offset && today) {
+    note(trace, "a month of the anchor's year, shifted by " + std::to_string(*node.year_offset));
+    return month_timex(date::year{year_of(*today) + *node.year_offset} / date::month{*node.month});
+  }
   if (node.month && node.day) {
     if (!today) {
       note(trace, "no anchor: the year stays unknown");
@@ -505,6 +509,10 @@ Timex resolve_period(const ast::Period& node, const ResolveContext& context, Tra
     return make(*node.year);
   }
   auto const today = anchor_day(context);
+  if (node.year_offset && today) {
+    note(trace, "a part of the anchor's year, shifted by " + std::to_string(*node.year_offset));
+    return make(year_of(*today) + *node.year_offset);
+  }
   if (!today) {
     note(trace, "no anchor: the year stays unknown");
     Timex t = make(2000);
@@ -666,6 +674,11 @@ Timex resolve_offset(const ast::Offset& node, const ResolveContext& context, Tra
 }
 
 Timex resolve_narrative(const ast::Narrative& node, const ResolveContext& context, Trace* trace) {
+  // "that year", "the following month" may follow a mention of a year or a month.
+  if ((node.unit == ast::Unit::year || node.unit == ast::Unit::month) && context.narrative_period) {
+    note(trace, "narrative time: " + day_text(context.narrative_period->day));
+    return shift_by_unit(context.narrative_period->day, node.offset, node.unit);
+  }
   auto const from = narrative_day(context, trace);
   if (!from) {
     note(trace, "no reference time: the date stays unknown");

@@ -34,7 +34,8 @@ struct QuarterInFocus {
 struct ResolveContext {
   std::optional<Anchor> anchor;             // the document's reference time
   Tense tense = Tense::unknown;             // of the clause around the expression
-  std::optional<NarrativeTime> narrative;   // the last resolved date of the document
+  std::optional<NarrativeTime> narrative;   // the last resolved day (or finer) of the document
+  std::optional<NarrativeTime> narrative_period;  // the last resolved date of any granularity
   std::optional<QuarterInFocus> quarter;    // the last quarter the document named
   // The day a bare weekday already named in this document was resolved to (index: 0 = Sunday),
   // so that "Friday" keeps meaning the same Friday through an article.

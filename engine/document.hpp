@@ -22,11 +22,11 @@ const char* to_string(AnchorSource source) noexcept;
 // optionally with a time of day, and the IANA zone that calendar belongs to.
 struct Anchor {
   date::local_days day{};
-  std::optional<std::chrono::minutes> time_of_day;  // since local midnight
+  std::optional<std::chrono::minutes> time_of_day{};  // since local midnight
   std::string timezone = "UTC";
   // The fixed UTC offset the source wrote after the time ("Z", "+02:00"), when it wrote one; `day`
   // and `time_of_day` stay as written, in that offset's local time.
-  std::optional<std::chrono::minutes> utc_offset;
+  std::optional<std::chrono::minutes> utc_offset{};
 
   friend bool operator==(const Anchor&, const Anchor&) = default;
 };

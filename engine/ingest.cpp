@@ -76,16 +76,24 @@ void SourceMapper::copied(std::size_t text, std::size_t scanned, std::size_t len
   run_text_end_ = text + length;
   run_scanned_end_ = scanned + length;
   if (!continues) add_point(text, original_offset(scanned));
-  if (repairs_.empty()) return;
+  // A checkpoint every few KiB keeps source_position() from counting through a whole long run.
+  std::size_t checkpoint = points_.back().text_offset + checkpoint_interval;
+  const auto add_checkpoints_before = [&](std::size_t end) {
+    for (; checkpoint < end; checkpoint += checkpoint_interval)
+      add_point(checkpoint, original_offset(scanned + (checkpoint - text)));
+  };
   // Each U+FFFD stands for bytes of another length: a point at it and one after it.
   auto repair =
       std::lower_bound(repairs_.begin(), repairs_.end(), scanned,
                        [](const Utf8Replacement& r, std::size_t offset) { return r.text_offset < offset; });
   for (; repair != repairs_.end() && repair->text_offset < scanned + length; ++repair) {
     const std::size_t at = text + (repair->text_offset - scanned);
+    add_checkpoints_before(at);
     add_point(at, repair->source_offset);
     add_point(at + replacement_character.size(), repair->source_offset + repair->source_length);
+    checkpoint = at + replacement_character.size() + checkpoint_interval;
   }
+  add_checkpoints_before(text + length);
 }
 
 void SourceMapper::produced(std::size_t text, std::size_t scanned) {

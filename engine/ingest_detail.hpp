@@ -37,6 +37,8 @@ class SourceMapper {
  private:
   void add_point(std::size_t text, std::size_t original);
 
+  static constexpr std::size_t checkpoint_interval = 4096;
+
   std::string_view original_;
   std::vector<Utf8Replacement> repairs_;
   std::size_t base_offset_;

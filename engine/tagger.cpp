@@ -8,6 +8,8 @@ namespace reckon {
 
 namespace {
 
+namespace ast = grammar::ast;
+
 // The stretch of text whose words decide the tense: the sentence holding the expression, or,
 // when the caller's sentences do not cover it, the text between the nearest line breaks.
 std::pair<std::size_t, std::size_t> tense_window(std::string_view text,
@@ -32,42 +34,64 @@ bool sets_narrative_time(const Timex& timex) {
          timex.granularity == Granularity::hour || timex.granularity == Granularity::minute;
 }
 
-}  // namespace
-
-std::vector<Timex> tag(const Document& document) {
-  return tag(document, split_sentences(document.text));
+date::local_days first_day(const Timex& timex) {
+  return date::floor<date::days>(timex.interval->begin);
 }
 
-std::vector<Timex> tag(const Document& document, const std::vector<Sentence>& sentences) {
+// What a resolved expression tells the ones after it: the narrative's day, the last calendar
+// date named, the quarter reported on, and the day a bare weekday stands for.
+void remember(ResolveContext& context, const grammar::Match& match, const Timex& timex) {
+  if (!timex.interval) return;
+  ast::Core const& core = match.expression.core;
+  if (timex.granularity == Granularity::quarter && std::holds_alternative<ast::Period>(core)) {
+    date::year_month_day const first(first_day(timex));
+    context.quarter = QuarterInFocus{int(first.year()), (unsigned(first.month()) - 1) / 3 + 1};
+  }
+  if (timex.type == TimexType::date && std::holds_alternative<ast::CalendarDate>(core)) {
+    context.narrative_period = NarrativeTime{first_day(timex), timex.granularity};
+  }
+  if (sets_narrative_time(timex)) {
+    context.narrative = NarrativeTime{first_day(timex), timex.granularity};
+  }
+  // A bare weekday keeps, through the document, the day its first tensed mention gave it.
+  if (const auto* weekday = std::get_if<ast::WeekdayRef>(&core);
+      weekday != nullptr && weekday->relation == ast::Relation::none && !match.expression.time &&
+      !context.weekdays[weekday->weekday % 7] &&
+      (context.tense == Tense::past || context.tense == Tense::future)) {
+    context.weekdays[weekday->weekday % 7] = first_day(timex);
+  }
+}
+
+// Resolves the matches in text order, carrying the narrative's reference times along.
+std::vector<Timex> resolve_matches(const Document& document, const std::vector<Sentence>& sentences,
+                                   const std::vector<grammar::Match>& matches) {
   std::string_view const text = document.text;
   std::vector<Timex> timexes;
+  timexes.reserve(matches.size());
   ResolveContext context;
   context.anchor = document.anchor;
-  for (const auto& match : grammar::find_expressions(text)) {
+  for (const auto& match : matches) {
     auto const [window_start, window_end] = tense_window(text, sentences, match.start, match.end);
     context.tense = detect_tense(text, window_start, window_end, match.start, match.end);
     Timex timex = resolve(match.expression, context);
     timex.start = match.start;
     timex.end = match.end;
-    if (timex.interval && timex.granularity == Granularity::quarter &&
-        std::holds_alternative<grammar::ast::Period>(match.expression.core)) {
-      date::year_month_day const first(date::floor<date::days>(timex.interval->begin));
-      context.quarter = QuarterInFocus{int(first.year()), (unsigned(first.month()) - 1) / 3 + 1};
-    }
-    if (sets_narrative_time(timex)) {
-      context.narrative = NarrativeTime{date::floor<date::days>(timex.interval->begin),
-                                        timex.granularity};
-    }
-    if (const auto* weekday = std::get_if<grammar::ast::WeekdayRef>(&match.expression.core);
-        weekday != nullptr && weekday->relation == grammar::ast::Relation::none &&
-        !match.expression.time &&
-        timex.interval && !context.weekdays[weekday->weekday % 7] &&
-        (context.tense == Tense::past || context.tense == Tense::future)) {
-      context.weekdays[weekday->weekday % 7] = date::floor<date::days>(timex.interval->begin);
-    }
+    remember(context, match, timex);
     timexes.push_back(std::move(timex));
   }
   return timexes;
+}
+
+}  // namespace
+
+std::vector<Timex> tag(const Document& document) {
+  auto const matches = grammar::find_expressions(document.text);
+  if (matches.empty()) return {};  // nothing to resolve: no need to segment the text
+  return resolve_matches(document, split_sentences(document.text), matches);
+}
+
+std::vector<Timex> tag(const Document& document, const std::vector<Sentence>& sentences) {
+  return resolve_matches(document, sentences, grammar::find_expressions(document.text));
 }
 
 }  // namespace reckon

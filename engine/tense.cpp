@@ -13,11 +13,12 @@ namespace reckon {
 namespace {
 
 // One word of the window, lower-cased into a fixed buffer (longer words are not cues).
+// Left uninitialised on purpose: windows are filled word by word, per expression tagged.
 struct Word {
-  std::array<char, 16> buffer{};
-  std::size_t length = 0;
-  std::size_t start = 0;
-  std::size_t end = 0;
+  std::array<char, 16> buffer;
+  std::size_t length;
+  std::size_t start;
+  std::size_t end;
   std::string_view text() const noexcept { return {buffer.data(), length}; }
 };
 
@@ -26,9 +27,25 @@ constexpr bool is_word_char(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
 }
 
-std::vector<Word> words_of(std::string_view text, std::size_t start, std::size_t end) {
-  std::vector<Word> words;
-  words.reserve(48);
+// Only the words this close to the expression are read; cues further away belong to other
+// clauses and would lose to nearer ones anyway.
+constexpr std::size_t words_each_side = 16;
+
+// The words of a window, at most `max_words` of them, without allocating.
+constexpr std::size_t max_words = 2 * words_each_side + 16;
+
+struct Words {
+  std::array<Word, max_words> items;
+  std::size_t count = 0;
+  std::size_t size() const noexcept { return count; }
+  const Word& operator[](std::size_t i) const noexcept { return items[i]; }
+  void push_back(const Word& w) noexcept {
+    if (count < items.size()) items[count++] = w;
+  }
+};
+
+Words words_of(std::string_view text, std::size_t start, std::size_t end) {
+  Words words;
   std::size_t i = start;
   while (i < end) {
     if (!is_word_char(text[i])) {
@@ -36,6 +53,7 @@ std::vector<Word> words_of(std::string_view text, std::size_t start, std::size_t
       continue;
     }
     Word w;
+    w.length = 0;
     w.start = i;
     while (i < end && is_word_char(text[i])) {
       if (w.length < w.buffer.size()) w.buffer[w.length] = lower(text[i]);
@@ -122,7 +140,7 @@ bool regular_past(std::string_view w, unsigned kinds) {
 
 enum class Cue { none, past, present, future, reporting_past, reporting_present };
 
-Cue cue_of(const std::vector<Word>& words, std::size_t i) {
+Cue cue_of(const Words& words, std::size_t i) {
   const Lexicon& lex = lexicon();
   std::string_view const w = words[i].text();
   if (w.empty()) return Cue::none;
@@ -184,10 +202,6 @@ std::optional<Tense> parse_tense(std::string_view name) noexcept {
 
 namespace {
 
-// Only the words this close to the expression are read; cues further away belong to other
-// clauses and would lose to nearer ones anyway.
-constexpr std::size_t words_each_side = 24;
-
 // The start of the `count`-th word before `from`, not before `limit`.
 std::size_t words_back(std::string_view text, std::size_t from, std::size_t limit, std::size_t count) {
   std::size_t i = from;
@@ -214,7 +228,7 @@ Tense detect_tense(std::string_view text, std::size_t window_start, std::size_t 
   window_end = std::min(window_end, text.size());
   window_start = words_back(text, std::max(expression_start, window_start), window_start, words_each_side);
   window_end = words_forward(text, std::min(expression_end, window_end), window_end, words_each_side);
-  std::vector<Word> const words = words_of(text, window_start, window_end);
+  Words const words = words_of(text, window_start, window_end);
   // Word distance from the expression: the words before it count back from `first_after - 1`...
   std::size_t first_inside = 0;
   while (first_inside < words.size() && words[first_inside].end <= expression_start) ++first_inside;

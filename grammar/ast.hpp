@@ -57,6 +57,7 @@ struct CalendarDate {
   std::optional<unsigned> month;    // 1..12
   std::optional<unsigned> day;      // 1..31
   std::optional<int> year;
+  std::optional<int> year_offset;  // "July last year" (-1), "January this year" (0)
   bool fiscal = false;
 };
 
@@ -78,6 +79,7 @@ struct Period {
   PeriodKind kind = PeriodKind::quarter;
   unsigned index = 1;  // quarter 1..4, half 1..2, Season as its number
   std::optional<int> year;
+  std::optional<int> year_offset;  // "this year's third quarter" (0), "next year's" (+1)
   Relation relation = Relation::none;
 };
 

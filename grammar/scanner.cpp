@@ -91,14 +91,41 @@ class Vocabulary {
                    "trading", "business", "working", "full"}) {
       insert(w, after_article);
     }
+    for (auto w : {"same", "most", "latest", "first", "second", "third", "fourth", "fifth",
+                   "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+                   "nineteenth", "twentieth", "comparable", "corresponding", "one", "two",
+                   "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                   "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                   "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+                   "seventy", "eighty", "ninety", "few", "several", "couple", "hundred"}) {
+      insert(w, needs_third);
+    }
   }
 
-  unsigned find(std::string_view word) const noexcept { return table_.find(word); }
+  unsigned find(std::string_view word) const noexcept {
+    if (!shapes_[shape(word)]) return not_temporal;  // most words of running text stop here
+    return table_.find(word);
+  }
 
  private:
-  void insert(std::string_view word, unsigned cls) { table_.add(word, cls); }
+  void insert(std::string_view word, unsigned cls) {
+    table_.add(word, cls);
+    shapes_[shape(word)] = true;
+  }
+
+  // A word's shape: its first two letters (case-folded) and its length.
+  static std::size_t shape(std::string_view word) noexcept {
+    auto const letter = [](char c) -> std::size_t {
+      c = lower(c);
+      return (c >= 'a' && c <= 'z') ? std::size_t(c - 'a') : 26;
+    };
+    std::size_t const length = word.size() < 17 ? word.size() : 17;
+    std::size_t const second = word.size() > 1 ? letter(word[1]) : 26;
+    return (letter(word.empty() ? ' ' : word[0]) * 27 + second) * 18 + length;
+  }
 
   grammar::WordTable<unsigned> table_;
+  std::array<bool, 27 * 27 * 18> shapes_{};
 };
 
 Vocabulary const& word_table() {
@@ -284,6 +311,13 @@ bool number_may_start(std::string_view text, std::size_t start, std::size_t digi
   return (next & (strong_start | weak_start | follower | after_article)) != 0;
 }
 
+// The end of the word that follows position `pos`.
+std::size_t word_end_after(std::string_view text, std::size_t pos) noexcept {
+  while (pos < text.size() && !is_alpha(text[pos])) ++pos;
+  while (pos < text.size() && is_alpha(text[pos])) ++pos;
+  return pos;
+}
+
 }  // namespace
 
 Probe probe(std::string_view text, std::size_t at) noexcept {
@@ -321,6 +355,10 @@ Probe probe(std::string_view text, std::size_t at) noexcept {
   bool candidate = false;
   if ((cls & the_start) != 0) {
     candidate = (next & (after_the | digits_next)) != 0;
+    if (candidate && (next & needs_third) != 0) {
+      unsigned const third = class_of_next_word(text, word_end_after(text, end));
+      candidate = (third & (strong_start | weak_start | follower | after_the | digits_next)) != 0;
+    }
   } else if ((cls & article_start) != 0) {
     candidate = (next & after_article) != 0;
   } else if ((cls & amount_start) != 0) {
@@ -328,10 +366,7 @@ Probe probe(std::string_view text, std::size_t at) noexcept {
   } else if ((cls & pair_start) != 0) {
     // "at least", "more than", "no more than": then an amount must follow.
     if ((next & pair_follow) != 0) {
-      std::size_t after = end;
-      while (after < n && !is_alpha(text[after])) ++after;
-      while (after < n && is_alpha(text[after])) ++after;
-      unsigned const third = class_of_next_word(text, after);
+      unsigned const third = class_of_next_word(text, word_end_after(text, end));
       candidate = (third & (amount_words | pair_follow)) != 0;
     }
   } else {

@@ -38,6 +38,7 @@ enum WordClass : unsigned {
   digits_next = 1u << 9,    // (class_of_next_word only) a number or "'80s" follows
   capitalised = 1u << 10,   // a start only when capitalised: month names ("may", "march")
   amount_start = 1u << 11,  // "about", "nearly": before a number or an amount word
+  needs_third = 1u << 12,   // after "the", temporal only with a third word: "the same day"
 };
 
 unsigned classify_word(std::string_view word) noexcept;

@@ -340,7 +340,6 @@ auto const set_weekday = [](auto& ctx) { x3::_val(ctx).weekday = x3::_attr(ctx);
 auto const set_relation = [](auto& ctx) { x3::_val(ctx).relation = x3::_attr(ctx); };
 auto const set_part = [](auto& ctx) { x3::_val(ctx).part = x3::_attr(ctx); };
 auto const set_quantity = [](auto& ctx) { x3::_val(ctx).quantity = x3::_attr(ctx); };
-auto const set_index = [](auto& ctx) { x3::_val(ctx).index = unsigned(x3::_attr(ctx)); };
 auto const set_fiscal = [](auto& ctx) { x3::_val(ctx).fiscal = true; };
 
 template <typename T>
@@ -536,8 +535,19 @@ auto const day_month_year_def =
 auto const month_year_def =
     month_name[set_month] >> -lit(',') >> (year_number[set_year] | spoken_year[set_year]);
 
-// "last May", "this September", and a bare "August"
-auto const related_month_def = -relation[set_relation] >> full_month_name[set_month];
+// "last year", "this year", "next year" after a month or before a quarter
+auto const year_offset_of = [](int offset) {
+  return [offset](auto& ctx) { x3::_val(ctx).year_offset = offset; };
+};
+auto const relative_year =
+    (kw("last")[year_offset_of(-1)] | kw("this")[year_offset_of(0)] |
+     kw("next")[year_offset_of(1)]) >>
+    kw("year");
+
+// "last May", "this September", "July last year", and a bare "August"
+auto const related_month_def =
+    (full_month_name[set_month] >> relative_year) |
+    (-relation[set_relation] >> full_month_name[set_month]);
 
 // "2019", "fiscal 1998", "the year 2000", "nineteen ninety-six"
 auto const year_date_def =
@@ -576,7 +586,7 @@ auto const century_def =
     -lit('-') >> kw("century");
 
 // "of 1990", ", 2025", "2025"
-auto const period_year = -(kw("of") | lit(',')) >> year_number[set_year];
+auto const period_year = -(kw("of") | lit(',')) >> (year_number[set_year] | spoken_year[set_year]);
 
 auto const set_quarter = [](auto& ctx) {
   unsigned const q = x3::_attr(ctx);
@@ -605,6 +615,7 @@ auto const half_index =
 // "Q3 2025", "the third quarter of 1990", "third-quarter", "the first half of 1990",
 // "summer 2024", "last fall", "the winter of 1994"
 auto const period_def =
+    (-kw("the") >> relative_year >> lit("'s") >> -kw("fiscal") >> quarter_index) |
     (-kw("the") >> -relation[set_relation] >> -kw("fiscal") >> -year_number[set_year] >>
      quarter_index >> -period_year) |
     (-kw("the") >> half_index >> -period_year) |
@@ -712,13 +723,18 @@ auto const set_recent_unit = [](auto& ctx) {
   x3::_pass(ctx) = x3::_attr(ctx).plural;
 };
 
+// "a year and a half"
+auto const and_a_half = (kw("and") >> kw("a") >> kw("half"))[([](auto& ctx) {
+  x3::_val(ctx).quantity.value += 0.5;
+})];
+
 auto const duration_def =
     (kw("recent") >> lexeme[words.units[set_recent_unit] >> word_end]) |
     (-duration_relation[set_relation] >> -kw("the") >> -kw("first") >> quantity[set_quantity] >>
      -lit('-') >> unit_filler >> lexeme[words.units[set_duration_unit] >> word_end] >>
-     -(kw("and") >> kw("a") >> kw("half"))[([](auto& ctx) { x3::_val(ctx).quantity.value += 0.5; })]) |
+     -and_a_half) |
     (-duration_relation[set_relation] >> (kw("an") | kw("a")) >> unit_filler >>
-     lexeme[words.units_after_article[set_unit] >> word_end]);
+     lexeme[words.units_after_article[set_unit] >> word_end] >> -and_a_half);
 
 auto const offset_direction =
     kw("ago")[([](auto& ctx) {

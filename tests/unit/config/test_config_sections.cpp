@@ -119,5 +119,12 @@ TEST_CASE("a missing configuration file is an error naming it", "[config]") {
   } catch (const reckon::config::ConfigError& error) {
     CHECK(error.file() == "/nonexistent/reckon.toml");
     CHECK(error.line() == 0);
+    CHECK(std::string(error.what()) == "no such file");
+  }
+  try {
+    reckon::config::load_settings(RECKON_FIXTURES);
+    FAIL("no error");
+  } catch (const reckon::config::ConfigError& error) {
+    CHECK(std::string(error.what()) == "is a directory (expected a TOML file)");
   }
 }

@@ -101,6 +101,10 @@ TEST_CASE("a year-less date takes the year the tense points to, within eight mon
       {"next March", N, DATE, "2026-03", ""},
       {"the third quarter", N, DATE, "2025-Q3", ""},
       {"the fourth quarter", P, DATE, "2025-Q4", ""},  // quarters: of the anchor's year
+      {"this year's third quarter", N, DATE, "2025-Q3", ""},
+      {"next year's first quarter", N, DATE, "2026-Q1", ""},
+      {"July last year", N, DATE, "2024-07", ""},
+      {"January this year", N, DATE, "2025-01", ""},
       {"last fall", N, DATE, "2024-FA", ""},
   });
 }
@@ -156,10 +160,25 @@ TEST_CASE("days, weeks, months and years relative to the anchor", "[anchor]") {
       {"earlier this year", N, DATE, "2025", "START"},
       {"early next year", N, DATE, "2026", "START"},
       {"the end of the month", N, DATE, "2025-08", "END"},
+      {"year-end", N, DATE, "2025", "END"},
       {"two days ago", N, DATE, "2025-08-10", ""},
       {"a year ago", N, DATE, "2024", ""},
       {"three weeks ago", N, DATE, "2025-W30", ""},
       {"two months from now", N, DATE, "2025-10", ""},
+  });
+}
+
+TEST_CASE("holidays fall on their day of the year the tense points to", "[anchor][holiday]") {
+  check({
+      {"Thanksgiving", F, DATE, "2025-11-27", ""},
+      {"Thanksgiving Day 2024", N, DATE, "2024-11-28", ""},
+      {"Christmas 2024", N, DATE, "2024-12-25", ""},
+      {"last Christmas", N, DATE, "2024-12-25", ""},
+      {"Easter", P, DATE, "2025-04-20", ""},
+      {"Easter 2024", N, DATE, "2024-03-31", ""},
+      {"Memorial Day", P, DATE, "2025-05-26", ""},
+      {"Labor Day", F, DATE, "2025-09-01", ""},
+      {"Election Day 2024", N, DATE, "2024-11-05", ""},
   });
 }
 
@@ -191,6 +210,9 @@ TEST_CASE("durations are ISO 8601 periods", "[anchor][duration]") {
       {"at least 30 days", N, DURATION, "P30D", "EQUAL_OR_MORE"},
       {"half an hour", N, DURATION, "PT30M", ""},
       {"2.5 hours", N, DURATION, "PT2H30M", ""},
+      {"5 1/2 hours", N, DURATION, "PT5H30M", ""},
+      {"a minute and a half", N, DURATION, "PT1M30S", ""},
+      {"up to 180 days", N, DURATION, "P180D", "EQUAL_OR_LESS"},
   });
 }
 

@@ -258,3 +258,24 @@ TEST_CASE("parse_anchor_date reports what is wrong and where", "[ingest][date]")
     CHECK(reckon::to_iso(*parsed.anchor) == "2025-08-12");
   }
 }
+
+TEST_CASE("offsets deep in a long text map back to the file, replacements included", "[ingest][text]") {
+  std::string file = "Date: 2025-08-12\n\n";
+  for (int line = 0; line < 2000; ++line) {
+    file += "Line " + std::to_string(line) + " of the story";
+    if (line % 300 == 7) file += " with a bad \xFF byte";
+    file += ".\n";
+  }
+  IngestOptions lenient;
+  lenient.lenient = true;
+  const Document d = text_of(file, lenient);
+  CHECK(d.utf8_replacements == 7);
+  for (std::size_t i = 0; i < d.text.size(); i += 37) {
+    if (static_cast<unsigned char>(d.text[i]) >= 0x80) continue;
+    INFO("text offset " << i);
+    const std::size_t source = reckon::source_offset(d, i);
+    REQUIRE(file[source] == d.text[i]);
+    CHECK(reckon::testing::line_col(source_position(d, i)) ==
+          reckon::testing::line_col(reckon::position_of(file, source)));
+  }
+}

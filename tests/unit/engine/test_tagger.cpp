@@ -72,6 +72,13 @@ TEST_CASE("the next day counts from the last date the narrative reached", "[tagg
   CHECK(value_of(t, "Two days later") == "2024-08-06");
 }
 
+TEST_CASE("that year counts from the last calendar date named", "[tagger][narrative]") {
+  auto const t = tagged(document("The plant opened in March 1998. Later that year it closed.",
+                                 anchor_on(2025, 8, 12)));
+  CHECK(value_of(t, "March 1998") == "1998-03");
+  CHECK(value_of(t, "Later that year") == "1998");
+}
+
 TEST_CASE("a weekday keeps the day the document first gave it", "[tagger][weekday]") {
   auto const t = tagged(document(
       "The summit will take place on Friday. Officials tempered expectations, calling the meeting on "

@@ -147,6 +147,28 @@ TEST_CASE("false friends are not tagged", "[grammar][false-friends]") {
       {"call 555-1234 now-ish", {}},
       {"John 3:16 says", {}},
       {"a second meeting", {}},
+      {"about three-quarters of voters", {}},
+      {"a quarterly dividend", {}},
+      {"about 50 people and more than 60 others", {}},
+      {"at least one of them", {}},
+  });
+}
+
+TEST_CASE("holidays and year ends are dates", "[grammar]") {
+  check_spans({
+      {"on Thanksgiving Day they", {"Thanksgiving Day"}},
+      {"by Christmas 2024", {"Christmas 2024"}},
+      {"before New Year's Day", {"New Year's Day"}},
+      {"results at year-end", {"year-end"}},
+  });
+}
+
+TEST_CASE("running text in UTF-8 is scanned byte-safely", "[grammar]") {
+  check_spans({
+      {"\xE2\x80\x9CWe met on Tuesday\xE2\x80\x9D, said Zelenskyy\xE2\x80\x99s aide.", {"Tuesday"}},
+      {"Caf\xC3\xA9 owners in the \xE2\x80\x99" "80s", {"the \xE2\x80\x99" "80s"}},
+      {"\xE2\x80\x94 since 2014 \xE2\x80\x94", {"2014"}},
+      {"Tuesday\xE2\x80\x99s press briefing", {"Tuesday"}},
   });
 }
 
@@ -173,6 +195,9 @@ TEST_CASE("number words are parsed compositionally", "[grammar][numbers]") {
   CHECK(quantity_of("2.5 hours") == 2.5);
   CHECK(quantity_of("half an hour") == 0.5);
   CHECK(quantity_of("a couple of years") == 2);
+  CHECK(quantity_of("5 1/2 hours") == 5.5);
+  CHECK(quantity_of("a minute and a half") == 1.5);
+  CHECK(quantity_of("two and a half years") == 2.5);
   auto q = parse_expression("the twenty-first century");
   REQUIRE(q);
   REQUIRE(std::holds_alternative<ast::Century>(q->core));
