@@ -1,0 +1,511 @@
+#include "engine/reconcile.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <set>
+#include <tuple>
+#include <utility>
+
+namespace reckon {
+namespace {
+
+struct FamilyEntry {
+  std::string_view type;
+  std::string_view family;
+};
+
+// Types that can name one happening, most specific first within a family.
+constexpr std::array<FamilyEntry, 4> kFamilies = {{
+    {"summit", "meeting"}, {"meeting", "meeting"}, {"talks", "meeting"}, {"negotiation", "meeting"}}};
+
+// Lower is more specific; types outside any family are their own family and most specific.
+std::size_t specificity(std::string_view type) noexcept {
+  for (std::size_t i = 0; i < kFamilies.size(); ++i)
+    if (kFamilies[i].type == type) return i;
+  return 0;
+}
+
+// Cue phrases between two mentions of one sentence: the first event comes before (true) or after
+// (false) the second.
+struct OrderCue {
+  std::string_view phrase;
+  bool first_is_earlier;
+};
+constexpr std::array<OrderCue, 12> kOrderCues = {{{"ahead of", true},
+                                                  {"before", true},
+                                                  {"prior to", true},
+                                                  {"to prepare for", true},
+                                                  {"in preparation for", true},
+                                                  {"in anticipation of", true},
+                                                  {"after", false},
+                                                  {"following", false},
+                                                  {"follows", false},
+                                                  {"followed", false},
+                                                  {"in the wake of", false},
+                                                  {"since", false}}};
+
+class UnionFind {
+ public:
+  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), std::size_t{0}); }
+  std::size_t find(std::size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  // The smaller root survives, so clusters are named by their first mention whatever the order of unions.
+  void unite(std::size_t a, std::size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a == b) return;
+    if (b < a) std::swap(a, b);
+    parent_[b] = a;
+  }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+using Names = std::vector<std::string>;  // sorted canonical participant names
+
+Names names_of(const Mention& m) {
+  Names out;
+  for (const auto& p : m.participants) out.push_back(p.canonical);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::size_t shared(const Names& a, const Names& b) {
+  std::size_t n = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else { ++n; ++i; ++j; }
+  }
+  return n;
+}
+
+// Two named groups of participants can be the same event's when one contains the other, or
+// they share at least two people ("Trump and Putin" vs "Trump, Putin and Lavrov").
+bool compatible(const Names& a, const Names& b) {
+  if (a.empty() || b.empty()) return true;
+  const std::size_t n = shared(a, b);
+  return n > 0 && (n == a.size() || n == b.size() || n >= 2);
+}
+
+Names merged(const Names& a, const Names& b) {
+  Names out;
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+std::optional<Interval> interval_of(const Mention& m) {
+  if (!m.time || !m.time->interval) return std::nullopt;
+  if (m.time->type != TimexType::date && m.time->type != TimexType::time) return std::nullopt;
+  return m.time->interval;
+}
+
+bool counts_as_event(const Mention& m) {
+  return m.modality == Modality::happened || m.modality == Modality::scheduled;
+}
+
+// What the reconciler keeps per mention while it works.
+struct Item {
+  std::size_t index;          // into Timeline::mentions
+  std::size_t document;       // into the sorted documents
+  std::string_view family;
+  Names names;
+  std::optional<Interval> interval;
+};
+
+struct Cluster {
+  std::vector<std::size_t> items;  // indices into the item list
+  Names names;
+  std::set<std::size_t> documents;
+  std::optional<Interval> hull;
+};
+
+class Reconciler {
+ public:
+  Reconciler(const std::vector<AnalyzedDocument>& docs, const ReconcileOptions& options)
+      : options_(options) {
+    for (const auto& d : docs) order_.push_back(&d);
+    std::sort(order_.begin(), order_.end(),
+              [](auto* a, auto* b) { return a->document->id < b->document->id; });
+  }
+
+  Timeline run() {
+    collect();
+    cluster_dated();
+    merge_conflicting();
+    attach_weak();
+    build_events();
+    order_events();
+    anchor_conflicts();
+    std::stable_sort(out_.conflicts.begin(), out_.conflicts.end(), [](const Conflict& a, const Conflict& b) {
+      return std::pair(a.kind, a.event.value_or(0)) < std::pair(b.kind, b.event.value_or(0));
+    });
+    return std::move(out_);
+  }
+
+ private:
+  void collect() {
+    for (std::size_t d = 0; d < order_.size(); ++d) {
+      const AnalyzedDocument& ad = *order_[d];
+      const Document& doc = *ad.document;
+      out_.documents.push_back({doc.id, doc.anchor, doc.anchor_source});
+      std::vector<const Mention*> sorted;
+      for (const auto& m : ad.mentions) sorted.push_back(&m);
+      std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->start < b->start; });
+      for (const Mention* m : sorted) {
+        const std::size_t index = out_.mentions.size();
+        out_.mentions.push_back(*m);
+        const Sentence* s = m->sentence < ad.sentences.size() ? &ad.sentences[m->sentence] : nullptr;
+        out_.sentence_texts.push_back(s ? doc.text.substr(s->start, s->end - s->start) : std::string());
+        const bool own_timex = m->time && !m->time_from_context && m->time->end <= doc.text.size();
+        out_.timex_texts.push_back(own_timex ? doc.text.substr(m->time->start, m->time->end - m->time->start) : std::string());
+        mention_document_.push_back(d);
+        if (!counts_as_event(*m)) continue;
+        items_.push_back({index, d, event_family(m->type), names_of(*m), interval_of(*m)});
+      }
+    }
+  }
+
+  // Dated mentions with named participants whose times overlap are one event.
+  void cluster_dated() {
+    uf_ = std::make_unique<UnionFind>(items_.size());
+    std::map<std::pair<std::string_view, std::string>, std::vector<std::size_t>> buckets;
+    for (std::size_t i = 0; i < items_.size(); ++i)
+      if (is_strong(i))
+        for (const auto& name : items_[i].names) buckets[{items_[i].family, name}].push_back(i);
+    for (auto& [key, members] : buckets) {
+      std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+        return std::pair(items_[a].interval->begin, a) < std::pair(items_[b].interval->begin, b);
+      });
+      std::vector<std::size_t> active;
+      for (std::size_t i : members) {
+        const Interval& iv = *items_[i].interval;
+        std::erase_if(active, [&](std::size_t a) { return !(iv.begin < items_[a].interval->end); });
+        for (std::size_t a : active)
+          if (compatible(items_[a].names, items_[i].names)) uf_->unite(a, i);
+        active.push_back(i);
+      }
+    }
+  }
+
+  bool is_strong(std::size_t i) const { return items_[i].interval && !items_[i].names.empty(); }
+
+  std::map<std::size_t, Cluster> clusters_of(bool strong_only) {
+    std::map<std::size_t, Cluster> clusters;
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      if (strong_only && !is_strong(i)) continue;
+      if (!strong_only && !attached_[i]) continue;
+      Cluster& c = clusters[uf_->find(i)];
+      c.items.push_back(i);
+      c.names = merged(c.names, items_[i].names);
+      c.documents.insert(items_[i].document);
+      if (const auto& iv = items_[i].interval)
+        c.hull = c.hull ? Interval{std::min(c.hull->begin, iv->begin), std::max(c.hull->end, iv->end)} : *iv;
+    }
+    return clusters;
+  }
+
+  // Reports of one event from different documents that put it on nearby but disjoint dates are
+  // one event with a date conflict, not two events: same family, compatible participants, no
+  // document on both sides (a document that reports both dates reports two events).
+  void merge_conflicting() {
+    auto clusters = clusters_of(true);
+    std::vector<std::pair<date::local_seconds, std::size_t>> starts;  // (first begin, root), fixed before merging
+    for (const auto& [root, c] : clusters) starts.emplace_back(c.hull->begin, root);
+    std::sort(starts.begin(), starts.end());
+    const auto window = date::days{options_.conflict_window_days};
+    for (std::size_t x = 0; x < starts.size(); ++x) {
+      for (std::size_t y = x + 1; y < starts.size(); ++y) {
+        const std::size_t ra = uf_->find(starts[x].second), rb = uf_->find(starts[y].second);
+        Cluster& a = clusters[ra];
+        if (starts[y].first > a.hull->end + window) break;
+        if (ra == rb) continue;
+        Cluster& b = clusters[rb];
+        if (items_[a.items.front()].family != items_[b.items.front()].family) continue;
+        if (!compatible(a.names, b.names) || shared(a.names, b.names) == 0) continue;
+        if (std::any_of(a.documents.begin(), a.documents.end(), [&](std::size_t d) { return b.documents.count(d) > 0; }))
+          continue;
+        uf_->unite(ra, rb);
+        const std::size_t keep = uf_->find(ra);
+        Cluster& target = clusters[keep];
+        Cluster& other = clusters[keep == ra ? rb : ra];
+        target.items.insert(target.items.end(), other.items.begin(), other.items.end());
+        target.names = merged(target.names, other.names);
+        target.documents.insert(other.documents.begin(), other.documents.end());
+        target.hull = Interval{std::min(target.hull->begin, other.hull->begin), std::max(target.hull->end, other.hull->end)};
+      }
+    }
+  }
+
+  // Mentions without a date or without named participants join the one event they fit; failing
+  // that, a dated or named one becomes an event of its own, and a bare undated one is left out.
+  void attach_weak() {
+    attached_.assign(items_.size(), false);
+    for (std::size_t i = 0; i < items_.size(); ++i) attached_[i] = is_strong(i);
+    auto clusters = clusters_of(false);
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      if (attached_[i]) continue;
+      const Item& item = items_[i];
+      std::vector<std::size_t> fits, same_document;
+      for (const auto& [root, c] : clusters) {
+        if (items_[c.items.front()].family != item.family || !compatible(c.names, item.names)) continue;
+        if (item.interval && c.hull && !item.interval->overlaps(*c.hull)) continue;
+        fits.push_back(root);
+        if (c.documents.count(item.document)) same_document.push_back(root);
+      }
+      const auto& choice = same_document.size() == 1 ? same_document : fits;
+      if (choice.size() == 1) {
+        uf_->unite(choice.front(), i);
+        attached_[i] = true;
+      } else if (item.interval || !item.names.empty()) {
+        attached_[i] = true;  // an event of its own; undated named ones group by family and names below
+      }
+    }
+    // Undated mentions with the same family and participants that joined nothing are one event.
+    std::map<std::pair<std::string_view, Names>, std::size_t> undated;
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      if (!attached_[i] || items_[i].interval || uf_->find(i) != i) continue;
+      const auto key = std::pair(items_[i].family, items_[i].names);
+      if (const auto it = undated.find(key); it != undated.end()) uf_->unite(it->second, i);
+      else undated.emplace(key, i);
+    }
+  }
+
+  void build_events() {
+    std::map<std::size_t, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < items_.size(); ++i)
+      if (attached_[i]) groups[uf_->find(i)].push_back(i);
+    for (auto& [root, members] : groups) {
+      Event e;
+      Names names;
+      std::map<std::string, std::size_t> places;
+      bool happened = false;
+      std::string type;
+      for (std::size_t i : members) {
+        const Mention& m = out_.mentions[items_[i].index];
+        e.mentions.push_back(items_[i].index);
+        names = merged(names, items_[i].names);
+        if (m.place) ++places[*m.place];
+        happened |= m.modality == Modality::happened;
+        if (type.empty() || specificity(m.type) < specificity(type) ||
+            (specificity(m.type) == specificity(type) && m.type < type))
+          type = m.type;
+      }
+      std::sort(e.mentions.begin(), e.mentions.end());
+      e.type = type;
+      e.participants = names;
+      e.modality = happened ? Modality::happened : Modality::scheduled;
+      if (!places.empty())
+        e.place = std::max_element(places.begin(), places.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+      const std::size_t event_index = out_.events.size();
+      resolve_time(e, event_index);
+      out_.events.push_back(std::move(e));
+    }
+  }
+
+  // The event's time: its dated mentions split into sides whose intervals overlap; one side is
+  // agreement, several are a date conflict. The side with the most documents (then mentions,
+  // then the earliest) gives the event's interval, the intersection of its mentions' intervals.
+  void resolve_time(Event& e, std::size_t event_index) {
+    std::vector<std::size_t> dated;
+    for (std::size_t m : e.mentions)
+      if (interval_of(out_.mentions[m])) dated.push_back(m);
+    if (dated.empty()) return;
+    std::sort(dated.begin(), dated.end(), [&](std::size_t a, std::size_t b) {
+      return std::pair(interval_of(out_.mentions[a])->begin, a) < std::pair(interval_of(out_.mentions[b])->begin, b);
+    });
+    std::vector<std::vector<std::size_t>> sides;
+    date::local_seconds side_end{};
+    for (std::size_t m : dated) {
+      const Interval iv = *interval_of(out_.mentions[m]);
+      if (sides.empty() || !(iv.begin < side_end)) {
+        sides.push_back({});
+        side_end = iv.end;
+      }
+      sides.back().push_back(m);
+      side_end = std::max(side_end, iv.end);
+    }
+    auto documents_of = [&](const std::vector<std::size_t>& side) {
+      std::set<std::size_t> docs;
+      for (std::size_t m : side) docs.insert(mention_document_[m]);
+      return docs.size();
+    };
+    const auto best = std::max_element(sides.begin(), sides.end(), [&](const auto& a, const auto& b) {
+      return std::pair(documents_of(a), a.size()) < std::pair(documents_of(b), b.size());
+    });
+    // The most precise report inside the chosen side names the time.
+    Interval meet = *interval_of(out_.mentions[best->front()]);
+    std::size_t finest = best->front();
+    for (std::size_t m : *best) {
+      const Interval iv = *interval_of(out_.mentions[m]);
+      if (iv.begin > meet.begin) meet.begin = iv.begin;
+      if (iv.end < meet.end) meet.end = iv.end;
+      const Interval f = *interval_of(out_.mentions[finest]);
+      if (iv.end - iv.begin < f.end - f.begin) finest = m;
+    }
+    if (meet.empty()) meet = *interval_of(out_.mentions[finest]);
+    e.interval = meet;
+    e.when = out_.mentions[finest].time->value;
+    e.granularity = out_.mentions[finest].time->granularity;
+    if (sides.size() > 1) out_.conflicts.push_back(date_conflict(e, event_index, sides));
+  }
+
+  Conflict date_conflict(const Event& e, std::size_t event_index, const std::vector<std::vector<std::size_t>>& sides) {
+    Conflict c;
+    c.kind = ConflictKind::date;
+    c.event = event_index;
+    c.sides = sides;
+    c.message = "reports disagree on the date of the " + e.type;
+    if (!e.participants.empty()) {
+      c.message += " of ";
+      for (std::size_t i = 0; i < e.participants.size(); ++i)
+        c.message += (i ? (i + 1 == e.participants.size() ? " and " : ", ") : "") + e.participants[i];
+    }
+    c.message += ":";
+    for (std::size_t s = 0; s < sides.size(); ++s) {
+      std::set<std::string> docs;
+      for (std::size_t m : sides[s]) docs.insert(out_.documents[mention_document_[m]].id);
+      std::string names;
+      for (const auto& d : docs) names += (names.empty() ? "" : ", ") + d;
+      c.message += (s ? "; " : " ") + names + (docs.size() == 1 ? " says " : " say ") +
+                   out_.mentions[sides[s].front()].time->value;
+    }
+    return c;
+  }
+
+  // Timeline order: by interval, then explicit cues where intervals overlap, undated last. A cue
+  // that contradicts the dates is an `order` conflict.
+  void order_events() {
+    std::vector<std::size_t> order(out_.events.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    auto key = [&](std::size_t i) {
+      const Event& e = out_.events[i];
+      return std::tuple(!e.interval.has_value(), e.interval ? e.interval->begin : date::local_seconds{},
+                        e.interval ? e.interval->end : date::local_seconds{}, e.mentions.front());
+    };
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+
+    std::vector<std::size_t> event_of(out_.mentions.size(), out_.events.size());
+    for (std::size_t e = 0; e < out_.events.size(); ++e)
+      for (std::size_t m : out_.events[e].mentions) event_of[m] = e;
+
+    for (const auto& [earlier, later, first_mention, second_mention] : cues(event_of)) {
+      const Event& a = out_.events[earlier];
+      const Event& b = out_.events[later];
+      if (!a.interval || !b.interval) continue;
+      if (!(a.interval->begin < b.interval->end)) {
+        Conflict c;
+        c.kind = ConflictKind::order;
+        c.event = earlier;
+        c.sides = {{first_mention}, {second_mention}};
+        c.message = "the text puts the " + a.type + " (" + a.when + ") before the " + b.type + " (" + b.when +
+                    "), but the dates put it after";
+        out_.conflicts.push_back(std::move(c));
+      } else if (a.interval->overlaps(*b.interval)) {
+        const auto pa = std::find(order.begin(), order.end(), earlier);
+        const auto pb = std::find(order.begin(), order.end(), later);
+        if (pb < pa) std::rotate(pb, pa, pa + 1);
+      }
+    }
+    renumber(order);
+  }
+
+  // (earlier event, later event, mention of the one written first, mention of the other) for each
+  // pair of neighbouring mentions of different events in one sentence with a cue between them.
+  std::vector<std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>> cues(const std::vector<std::size_t>& event_of) {
+    std::vector<std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>> out;
+    for (std::size_t m = 0; m + 1 < out_.mentions.size(); ++m) {
+      const Mention& x = out_.mentions[m];
+      const Mention& y = out_.mentions[m + 1];
+      if (x.doc != y.doc || x.sentence != y.sentence) continue;
+      const std::size_t ex = event_of[m], ey = event_of[m + 1];
+      if (ex == out_.events.size() || ey == out_.events.size() || ex == ey) continue;
+      const Document& doc = *order_[mention_document_[m]]->document;
+      if (y.start < x.end) continue;
+      const std::string_view between = std::string_view(doc.text).substr(x.end, y.start - x.end);
+      for (const OrderCue& cue : kOrderCues) {
+        if (!contains_phrase(between, cue.phrase)) continue;
+        if (cue.first_is_earlier) out.emplace_back(ex, ey, m, m + 1);
+        else out.emplace_back(ey, ex, m + 1, m);
+        break;
+      }
+    }
+    return out;
+  }
+
+  static bool contains_phrase(std::string_view text, std::string_view phrase) {
+    for (std::size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+      const bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+      const std::size_t end = at + phrase.size();
+      const bool right = end == text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
+      if (left && right) return true;
+    }
+    return false;
+  }
+
+  void renumber(const std::vector<std::size_t>& order) {
+    std::vector<std::size_t> position(order.size());
+    for (std::size_t p = 0; p < order.size(); ++p) position[order[p]] = p;
+    std::vector<Event> events(order.size());
+    for (std::size_t p = 0; p < order.size(); ++p) {
+      events[p] = std::move(out_.events[order[p]]);
+      events[p].id = "E" + std::to_string(p + 1);
+    }
+    out_.events = std::move(events);
+    for (auto& c : out_.conflicts)
+      if (c.event) c.event = position[*c.event];
+  }
+
+  void anchor_conflicts() {
+    for (std::size_t d = 0; d < order_.size(); ++d) {
+      const AnalyzedDocument& ad = *order_[d];
+      if (!ad.stated_date || !ad.document->anchor || ad.stated_date->day == ad.document->anchor->day) continue;
+      Conflict c;
+      c.kind = ConflictKind::anchor;
+      c.document = ad.document->id;
+      c.message = ad.document->id + ": its " + ad.stated_where + " says " + to_iso(*ad.stated_date) +
+                  ", but it is anchored at " + to_iso(*ad.document->anchor) + " (from " +
+                  to_string(ad.document->anchor_source) + ")";
+      out_.conflicts.push_back(std::move(c));
+    }
+  }
+
+  ReconcileOptions options_;
+  std::vector<const AnalyzedDocument*> order_;
+  Timeline out_;
+  std::vector<std::size_t> mention_document_;
+  std::vector<Item> items_;
+  std::vector<bool> attached_;
+  std::unique_ptr<UnionFind> uf_;
+};
+
+}  // namespace
+
+std::string_view event_family(std::string_view type) noexcept {
+  for (const auto& f : kFamilies)
+    if (f.type == type) return f.family;
+  return type;
+}
+
+const char* to_string(ConflictKind kind) noexcept {
+  switch (kind) {
+    case ConflictKind::date: return "date";
+    case ConflictKind::order: return "order";
+    case ConflictKind::anchor: return "anchor";
+  }
+  return "?";
+}
+
+Timeline reconcile(const std::vector<AnalyzedDocument>& documents, const ReconcileOptions& options) {
+  return Reconciler(documents, options).run();
+}
+
+}  // namespace reckon

@@ -1,0 +1,104 @@
+#include <cstdint>
+
+#include "engine/json_writer.hpp"
+#include "engine/timeline_writers.hpp"
+
+namespace reckon {
+namespace {
+
+std::string local_time_text(date::local_seconds t) { return date::format("%FT%T", t); }
+
+void write_mention(JsonWriter& w, const Timeline& t, std::size_t index) {
+  const Mention& m = t.mentions[index];
+  w.begin_object()
+      .key("doc").value(m.doc)
+      .key("sentence").value(static_cast<std::uint64_t>(m.sentence + 1))
+      .key("start").value(static_cast<std::uint64_t>(m.start))
+      .key("end").value(static_cast<std::uint64_t>(m.end))
+      .key("text").value(m.trigger)
+      .key("type").value(m.type)
+      .key("modality").value(to_string(m.modality))
+      .key("tense").value(to_string(m.tense))
+      .key("sentence_text").value(t.sentence_texts[index]);
+  w.key("participants").begin_array();
+  for (const auto& p : m.participants) w.value(p.canonical);
+  w.end_array();
+  w.key("timex");
+  if (m.time) {
+    w.begin_object();
+    if (!m.time_from_context)
+      w.key("start").value(static_cast<std::uint64_t>(m.time->start))
+          .key("end").value(static_cast<std::uint64_t>(m.time->end))
+          .key("text").value(t.timex_texts[index]);
+    w.key("type").value(to_string(m.time->type)).key("value").value(m.time->value);
+    if (!m.time->mod.empty()) w.key("mod").value(m.time->mod);
+    w.key("from_context").value(m.time_from_context);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.end_object();
+}
+
+}  // namespace
+
+std::string timeline_to_json(const Timeline& t) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().key("reckon_timeline").value(timeline_schema_version);
+
+  w.key("documents").begin_array();
+  for (const auto& d : t.documents) {
+    w.begin_object().key("id").value(d.id).key("anchor");
+    if (d.anchor) w.value(to_iso(*d.anchor));
+    else w.null();
+    w.key("anchor_source").value(to_string(d.anchor_source));
+    if (d.anchor) w.key("timezone").value(d.anchor->timezone);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("events").begin_array();
+  for (const auto& e : t.events) {
+    w.begin_object().key("id").value(e.id).key("type").value(e.type).key("modality").value(to_string(e.modality));
+    w.key("when");
+    if (e.interval) w.value(e.when);
+    else w.null();
+    w.key("interval");
+    if (e.interval)
+      w.begin_object().key("start").value(local_time_text(e.interval->begin)).key("end").value(local_time_text(e.interval->end))
+          .key("granularity").value(to_string(e.granularity)).end_object();
+    else w.null();
+    w.key("participants").begin_array();
+    for (const auto& p : e.participants) w.value(p);
+    w.end_array();
+    w.key("place");
+    if (e.place) w.value(*e.place);
+    else w.null();
+    w.key("mentions").begin_array();
+    for (std::size_t m : e.mentions) write_mention(w, t, m);
+    w.end_array().end_object();
+  }
+  w.end_array();
+
+  w.key("conflicts").begin_array();
+  for (const auto& c : t.conflicts) {
+    w.begin_object().key("kind").value(to_string(c.kind)).key("event");
+    if (c.event) w.value(t.events[*c.event].id);
+    else w.null();
+    if (!c.document.empty()) w.key("document").value(c.document);
+    w.key("message").value(c.message);
+    w.key("mentions").begin_array();
+    for (const auto& side : c.sides) {
+      w.begin_array();
+      for (std::size_t m : side) write_mention(w, t, m);
+      w.end_array();
+    }
+    w.end_array().end_object();
+  }
+  w.end_array().end_object();
+  out += '\n';
+  return out;
+}
+
+}  // namespace reckon

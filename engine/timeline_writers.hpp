@@ -1,0 +1,18 @@
+#pragma once
+// The timeline in the formats people and programs use. All writers are deterministic: the same
+// Timeline gives the same bytes. docs/timeline-format.md documents the JSON schema.
+#include <string>
+
+#include "engine/timeline.hpp"
+
+namespace reckon {
+
+inline constexpr int timeline_schema_version = 1;
+
+std::string timeline_to_json(const Timeline& timeline);        // the reference format
+std::string timeline_to_markdown(const Timeline& timeline);    // for people
+std::string timeline_to_csv(const Timeline& timeline);         // one row per mention, RFC 4180
+std::string timeline_to_timelinejs(const Timeline& timeline);  // TimelineJS3 JSON, dated events
+std::string timeline_to_ics(const Timeline& timeline);         // iCalendar (RFC 5545), dated events
+
+}  // namespace reckon
