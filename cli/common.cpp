@@ -30,6 +30,10 @@ RunContext::RunContext(const InputOptions& options) {
 }
 
 void RunContext::apply_anchor(Document& document) const {
+  if (document.anchor && (cli_anchor_ || config::match_anchor(settings_, document.id))) {
+    document.own_anchor = document.anchor;
+    document.own_anchor_source = document.anchor_source;
+  }
   if (cli_anchor_) {
     document.anchor = cli_anchor_;
     document.anchor_source = AnchorSource::cli;
@@ -39,6 +43,14 @@ void RunContext::apply_anchor(Document& document) const {
     document.anchor = to_local_anchor(rule->published, rule->timezone.value_or(settings_.defaults.timezone));
     document.anchor_source = AnchorSource::config;
   }
+}
+
+PipelineOptions pipeline_options(const RunContext& context) {
+  PipelineOptions options;
+  for (const auto& e : context.settings().entities) options.aliases.push_back({e.canonical, e.aliases});
+  for (const auto& e : context.settings().events) options.triggers.emplace_back(e.type, e.triggers);
+  options.threads = context.threads();
+  return options;
 }
 
 Anchor to_local_anchor(const config::DateTime& when, const std::string& timezone) {

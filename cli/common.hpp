@@ -11,6 +11,7 @@
 #include "config/settings.hpp"
 #include "engine/document.hpp"
 #include "engine/ingest.hpp"
+#include "engine/pipeline.hpp"
 
 namespace reckon::cli {
 
@@ -44,6 +45,9 @@ class RunContext {
   std::optional<Anchor> cli_anchor_;
   unsigned threads_ = 1;
 };
+
+// The config's entities and event vocabulary as the pipeline takes them, with the thread count.
+PipelineOptions pipeline_options(const RunContext& context);
 
 // A config date-time as an anchor in `timezone`; one written with a UTC offset is converted to
 // that zone's local time.

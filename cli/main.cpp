@@ -7,8 +7,9 @@
 int main(int argc, char** argv) {
   using namespace reckon::cli;
   CLI::App app{"reckon: one trustworthy timeline from many news articles.\n"
-               "Finds date and time expressions, resolves them against each article's date,\n"
-               "and reports them as TIMEX3 values.",
+               "Finds date and time expressions and resolves them against each article's date,\n"
+               "extracts the events the articles report, merges the reports of one event and\n"
+               "flags the reports that disagree.",
                "reckon"};
   app.set_version_flag("--version", std::string("reckon ") + RECKON_VERSION);
   app.require_subcommand(1);
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   int exit_code = exit_ok;
   add_tag_command(app, exit_code);
   add_explain_command(app, exit_code);
+  add_timeline_command(app, exit_code);
   add_eval_command(app, exit_code);
 
   try {

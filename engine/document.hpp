@@ -80,6 +80,10 @@ struct Document {
   std::string text;  // UTF-8 body; for TimeML the <TEXT> content with tags stripped
   std::optional<Anchor> anchor;
   AnchorSource anchor_source = AnchorSource::none;
+  // What the document said of its own date (header, DCT, JSON Lines "published") when a config
+  // rule or --anchor replaced it; the reconciler reports a disagreement as an anchor conflict.
+  std::optional<Anchor> own_anchor;
+  AnchorSource own_anchor_source = AnchorSource::none;
 
   // Only for TimeML sources.
   std::string docid;                     // <DOCID>

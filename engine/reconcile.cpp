@@ -174,12 +174,49 @@ class Reconciler {
     }
   }
 
-  // Dated mentions with named participants whose times overlap are one event.
+  // Dated mentions with named participants whose times overlap are one event. Reports of a day or
+  // less are clustered first; a coarser report ("last week's summit") then joins the one cluster
+  // it fits best, so that it cannot glue together two events of different days.
   void cluster_dated() {
     uf_ = std::make_unique<UnionFind>(items_.size());
+    sweep([&](std::size_t i) { return is_strong(i) && is_fine(i); });
+    std::map<std::size_t, std::pair<Names, std::vector<std::size_t>>> fine;  // root -> names, items
+    for (std::size_t i = 0; i < items_.size(); ++i)
+      if (is_strong(i) && is_fine(i)) {
+        auto& [names, members] = fine[uf_->find(i)];
+        names = merged(names, items_[i].names);
+        members.push_back(i);
+      }
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      if (!is_strong(i) || is_fine(i)) continue;
+      std::vector<std::size_t> best;
+      std::size_t best_shared = 0;
+      for (const auto& [root, group] : fine) {
+        if (items_[root].family != items_[i].family || !compatible(group.first, items_[i].names)) continue;
+        if (std::none_of(group.second.begin(), group.second.end(),
+                         [&](std::size_t m) { return items_[m].interval->overlaps(*items_[i].interval); }))
+          continue;
+        const std::size_t n = shared(group.first, items_[i].names);
+        if (n > best_shared) best.clear(), best_shared = n;
+        if (n == best_shared) best.push_back(root);
+      }
+      if (best.size() == 1) uf_->unite(best.front(), i);
+    }
+    // Coarse reports that joined no day-level cluster group among themselves.
+    sweep([&](std::size_t i) { return is_strong(i) && !is_fine(i) && uf_->find(i) == i; });
+  }
+
+  bool is_fine(std::size_t i) const {
+    return items_[i].interval && items_[i].interval->end - items_[i].interval->begin <= date::days{1};
+  }
+
+  // Unites the selected items whose intervals overlap and whose participants are compatible,
+  // sweeping each (family, participant) bucket in time order.
+  template <class Select>
+  void sweep(Select select) {
     std::map<std::pair<std::string_view, std::string>, std::vector<std::size_t>> buckets;
     for (std::size_t i = 0; i < items_.size(); ++i)
-      if (is_strong(i))
+      if (select(i))
         for (const auto& name : items_[i].names) buckets[{items_[i].family, name}].push_back(i);
     for (auto& [key, members] : buckets) {
       std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
@@ -230,7 +267,9 @@ class Reconciler {
         if (ra == rb) continue;
         Cluster& b = clusters[rb];
         if (items_[a.items.front()].family != items_[b.items.front()].family) continue;
-        if (!compatible(a.names, b.names) || shared(a.names, b.names) == 0) continue;
+        // Calling two clusters one event needs strong identity: the same people, or two in common.
+        const std::size_t common_names = shared(a.names, b.names);
+        if (!(a.names == b.names || common_names >= 2)) continue;
         if (std::any_of(a.documents.begin(), a.documents.end(), [&](std::size_t d) { return b.documents.count(d) > 0; }))
           continue;
         uf_->unite(ra, rb);
@@ -254,10 +293,20 @@ class Reconciler {
     for (std::size_t i = 0; i < items_.size(); ++i) {
       if (attached_[i]) continue;
       const Item& item = items_[i];
+      // Among the events it fits, those sharing the most participants with it are the candidates.
       std::vector<std::size_t> fits, same_document;
+      std::size_t best_shared = 0;
       for (const auto& [root, c] : clusters) {
         if (items_[c.items.front()].family != item.family || !compatible(c.names, item.names)) continue;
         if (item.interval && c.hull && !item.interval->overlaps(*c.hull)) continue;
+        if (!item.interval && c.hull && !c.documents.count(item.document) && !plausible_for(item, *c.hull)) continue;
+        const std::size_t n = shared(c.names, item.names);
+        if (n < best_shared) continue;
+        if (n > best_shared) {
+          best_shared = n;
+          fits.clear();
+          same_document.clear();
+        }
         fits.push_back(root);
         if (c.documents.count(item.document)) same_document.push_back(root);
       }
@@ -278,6 +327,20 @@ class Reconciler {
       else undated.emplace(key, i);
     }
   }
+
+  // Whether an undated mention can refer to an event at `when` of another document: a report of
+  // something that happened cannot be about a time after its own document's date, and news
+  // reports refer to recent events, within a month of their date.
+  bool plausible_for(const Item& item, const Interval& when) const {
+    const auto& anchor = order_[item.document]->document->anchor;
+    if (!anchor) return true;
+    const date::local_seconds day{anchor->day};
+    const Mention& m = out_.mentions[item.index];
+    if (m.modality == Modality::happened && !(when.begin < day + date::days{1})) return false;
+    return when.end + date::days{kRecentDays} > day && when.begin < day + date::days{kRecentDays};
+  }
+
+  static constexpr int kRecentDays = 31;
 
   void build_events() {
     std::map<std::size_t, std::vector<std::size_t>> groups;
@@ -319,19 +382,40 @@ class Reconciler {
     for (std::size_t m : e.mentions)
       if (interval_of(out_.mentions[m])) dated.push_back(m);
     if (dated.empty()) return;
+    // Finest reports first; each joins the first side whose common interval it overlaps, so a
+    // week-long report cannot bridge two disagreeing days.
+    auto length = [&](std::size_t m) { const Interval iv = *interval_of(out_.mentions[m]); return iv.end - iv.begin; };
     std::sort(dated.begin(), dated.end(), [&](std::size_t a, std::size_t b) {
-      return std::pair(interval_of(out_.mentions[a])->begin, a) < std::pair(interval_of(out_.mentions[b])->begin, b);
+      return std::tuple(length(a), interval_of(out_.mentions[a])->begin, a) <
+             std::tuple(length(b), interval_of(out_.mentions[b])->begin, b);
     });
     std::vector<std::vector<std::size_t>> sides;
-    date::local_seconds side_end{};
+    std::vector<Interval> common;
     for (std::size_t m : dated) {
       const Interval iv = *interval_of(out_.mentions[m]);
-      if (sides.empty() || !(iv.begin < side_end)) {
+      std::size_t s = 0;
+      while (s < sides.size() && !common[s].overlaps(iv)) ++s;
+      if (s == sides.size()) {
         sides.push_back({});
-        side_end = iv.end;
+        common.push_back(iv);
       }
-      sides.back().push_back(m);
-      side_end = std::max(side_end, iv.end);
+      sides[s].push_back(m);
+      common[s] = Interval{std::max(common[s].begin, iv.begin), std::min(common[s].end, iv.end)};
+    }
+    for (auto& side : sides) std::sort(side.begin(), side.end());
+    // Sides in time order, so messages and outputs read chronologically.
+    std::vector<std::size_t> by_time(sides.size());
+    std::iota(by_time.begin(), by_time.end(), std::size_t{0});
+    std::sort(by_time.begin(), by_time.end(), [&](std::size_t a, std::size_t b) { return common[a].begin < common[b].begin; });
+    {
+      std::vector<std::vector<std::size_t>> sorted_sides;
+      std::vector<Interval> sorted_common;
+      for (std::size_t i : by_time) {
+        sorted_sides.push_back(std::move(sides[i]));
+        sorted_common.push_back(common[i]);
+      }
+      sides = std::move(sorted_sides);
+      common = std::move(sorted_common);
     }
     auto documents_of = [&](const std::vector<std::size_t>& side) {
       std::set<std::size_t> docs;
@@ -341,17 +425,11 @@ class Reconciler {
     const auto best = std::max_element(sides.begin(), sides.end(), [&](const auto& a, const auto& b) {
       return std::pair(documents_of(a), a.size()) < std::pair(documents_of(b), b.size());
     });
-    // The most precise report inside the chosen side names the time.
-    Interval meet = *interval_of(out_.mentions[best->front()]);
+    // The chosen side's common interval is the event's; its most precise report names the time.
+    const Interval meet = common[static_cast<std::size_t>(best - sides.begin())];
     std::size_t finest = best->front();
-    for (std::size_t m : *best) {
-      const Interval iv = *interval_of(out_.mentions[m]);
-      if (iv.begin > meet.begin) meet.begin = iv.begin;
-      if (iv.end < meet.end) meet.end = iv.end;
-      const Interval f = *interval_of(out_.mentions[finest]);
-      if (iv.end - iv.begin < f.end - f.begin) finest = m;
-    }
-    if (meet.empty()) meet = *interval_of(out_.mentions[finest]);
+    for (std::size_t m : *best)
+      if (length(m) < length(finest)) finest = m;
     e.interval = meet;
     e.when = out_.mentions[finest].time->value;
     e.granularity = out_.mentions[finest].time->granularity;

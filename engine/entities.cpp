@@ -1,0 +1,507 @@
+#include "engine/entities.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <tuple>
+
+namespace reckon {
+namespace {
+
+using events_text::Token;
+using events_text::TokenKind;
+namespace wc = events_text;
+
+// The gazetteer: canonical name, level (0 country or region, 1 state or province, 2 city), and
+// the other ways it is written, separated by '|'.
+struct PlaceEntry {
+  std::string_view canonical;
+  int level;
+  std::string_view variants;
+};
+
+constexpr PlaceEntry kPlaces[] = {
+    // Countries and regions.
+    {"United States", 0, "US|U.S.|USA|U.S.A.|America|United States of America"},
+    {"United Kingdom", 0, "UK|U.K.|Britain|Great Britain"},
+    {"Russia", 0, "Russian Federation"}, {"Ukraine", 0, ""}, {"Belarus", 0, ""},
+    {"China", 0, "People's Republic of China"}, {"Taiwan", 0, ""}, {"Japan", 0, ""},
+    {"South Korea", 0, "Republic of Korea"}, {"North Korea", 0, ""}, {"India", 0, ""},
+    {"Pakistan", 0, ""}, {"Afghanistan", 0, ""}, {"Iran", 0, ""}, {"Iraq", 0, ""},
+    {"Syria", 0, ""}, {"Lebanon", 0, ""}, {"Israel", 0, ""}, {"Palestine", 0, ""}, {"Gaza", 0, "Gaza Strip"},
+    {"West Bank", 0, ""}, {"Jordan", 0, ""}, {"Egypt", 0, ""}, {"Saudi Arabia", 0, ""},
+    {"Qatar", 0, ""}, {"United Arab Emirates", 0, "UAE|U.A.E."}, {"Oman", 0, ""}, {"Yemen", 0, ""},
+    {"Kuwait", 0, ""}, {"Bahrain", 0, ""}, {"Turkey", 0, "Türkiye|Turkiye"}, {"Greece", 0, ""},
+    {"Cyprus", 0, ""}, {"Italy", 0, ""}, {"France", 0, ""}, {"Germany", 0, ""}, {"Spain", 0, ""},
+    {"Portugal", 0, ""}, {"Netherlands", 0, "Holland"}, {"Belgium", 0, ""}, {"Luxembourg", 0, ""},
+    {"Switzerland", 0, ""}, {"Austria", 0, ""}, {"Poland", 0, ""}, {"Czech Republic", 0, "Czechia"},
+    {"Slovakia", 0, ""}, {"Hungary", 0, ""}, {"Romania", 0, ""}, {"Bulgaria", 0, ""},
+    {"Moldova", 0, ""}, {"Serbia", 0, ""}, {"Croatia", 0, ""}, {"Bosnia", 0, "Bosnia and Herzegovina"},
+    {"Slovenia", 0, ""}, {"Albania", 0, ""}, {"Kosovo", 0, ""}, {"North Macedonia", 0, "Macedonia"},
+    {"Montenegro", 0, ""}, {"Estonia", 0, ""}, {"Latvia", 0, ""}, {"Lithuania", 0, ""},
+    {"Finland", 0, ""}, {"Sweden", 0, ""}, {"Norway", 0, ""}, {"Denmark", 0, ""}, {"Iceland", 0, ""},
+    {"Ireland", 0, ""}, {"Scotland", 0, ""}, {"Wales", 0, ""}, {"England", 0, ""},
+    {"Georgia", 0, ""}, {"Armenia", 0, ""}, {"Azerbaijan", 0, ""}, {"Kazakhstan", 0, ""},
+    {"Uzbekistan", 0, ""}, {"Turkmenistan", 0, ""}, {"Kyrgyzstan", 0, ""}, {"Tajikistan", 0, ""},
+    {"Mongolia", 0, ""}, {"Vietnam", 0, ""}, {"Thailand", 0, ""}, {"Cambodia", 0, ""},
+    {"Myanmar", 0, "Burma"}, {"Malaysia", 0, ""}, {"Singapore", 0, ""}, {"Indonesia", 0, ""},
+    {"Philippines", 0, ""}, {"Australia", 0, ""}, {"New Zealand", 0, ""}, {"Canada", 0, ""},
+    {"Mexico", 0, ""}, {"Cuba", 0, ""}, {"Venezuela", 0, ""}, {"Colombia", 0, ""}, {"Brazil", 0, ""},
+    {"Argentina", 0, ""}, {"Chile", 0, ""}, {"Peru", 0, ""}, {"Ecuador", 0, ""}, {"Bolivia", 0, ""},
+    {"Panama", 0, ""}, {"Greenland", 0, ""}, {"Libya", 0, ""}, {"Tunisia", 0, ""}, {"Algeria", 0, ""},
+    {"Morocco", 0, ""}, {"Sudan", 0, ""}, {"South Sudan", 0, ""}, {"Ethiopia", 0, ""},
+    {"Somalia", 0, ""}, {"Kenya", 0, ""}, {"Nigeria", 0, ""}, {"Ghana", 0, ""}, {"Mali", 0, ""},
+    {"Niger", 0, ""}, {"South Africa", 0, ""}, {"Congo", 0, "Democratic Republic of the Congo|DRC"},
+    {"Rwanda", 0, ""}, {"Uganda", 0, ""}, {"Tanzania", 0, ""}, {"Zimbabwe", 0, ""},
+    {"Europe", 0, ""}, {"Asia", 0, ""}, {"Africa", 0, ""}, {"Middle East", 0, ""},
+    {"Latin America", 0, ""}, {"Crimea", 1, ""}, {"Donbas", 1, "Donbass"}, {"Donetsk", 1, ""},
+    {"Luhansk", 1, "Lugansk"}, {"Zaporizhzhia", 1, ""}, {"Kherson", 1, ""}, {"Kursk", 1, ""},
+    // US states.
+    {"Alabama", 1, ""}, {"Alaska", 1, ""}, {"Arizona", 1, ""}, {"Arkansas", 1, ""},
+    {"California", 1, ""}, {"Colorado", 1, ""}, {"Connecticut", 1, ""}, {"Delaware", 1, ""},
+    {"Florida", 1, ""}, {"Hawaii", 1, ""}, {"Idaho", 1, ""}, {"Illinois", 1, ""}, {"Indiana", 1, ""},
+    {"Iowa", 1, ""}, {"Kansas", 1, ""}, {"Kentucky", 1, ""}, {"Louisiana", 1, ""}, {"Maine", 1, ""},
+    {"Maryland", 1, ""}, {"Massachusetts", 1, ""}, {"Michigan", 1, ""}, {"Minnesota", 1, ""},
+    {"Mississippi", 1, ""}, {"Missouri", 1, ""}, {"Montana", 1, ""}, {"Nebraska", 1, ""},
+    {"Nevada", 1, ""}, {"New Hampshire", 1, ""}, {"New Jersey", 1, ""}, {"New Mexico", 1, ""},
+    {"New York State", 1, ""}, {"North Carolina", 1, ""}, {"North Dakota", 1, ""}, {"Ohio", 1, ""},
+    {"Oklahoma", 1, ""}, {"Oregon", 1, ""}, {"Pennsylvania", 1, ""}, {"Rhode Island", 1, ""},
+    {"South Carolina", 1, ""}, {"South Dakota", 1, ""}, {"Tennessee", 1, ""}, {"Texas", 1, ""},
+    {"Utah", 1, ""}, {"Vermont", 1, ""}, {"Virginia", 1, ""}, {"West Virginia", 1, ""},
+    {"Wisconsin", 1, ""}, {"Wyoming", 1, ""},
+    // Capitals and major cities.
+    {"Washington", 2, "Washington DC|Washington D.C."}, {"New York", 2, "New York City|NYC"},
+    {"Los Angeles", 2, ""}, {"Chicago", 2, ""}, {"San Francisco", 2, ""}, {"Miami", 2, ""},
+    {"Anchorage", 2, ""}, {"Moscow", 2, ""}, {"St. Petersburg", 2, "Saint Petersburg|St Petersburg"},
+    {"Sochi", 2, ""}, {"Kyiv", 2, "Kiev"}, {"Kharkiv", 2, "Kharkov"}, {"Odesa", 2, "Odessa"},
+    {"Lviv", 2, ""}, {"Minsk", 2, ""}, {"London", 2, ""}, {"Paris", 2, ""}, {"Berlin", 2, ""},
+    {"Munich", 2, ""}, {"Rome", 2, ""}, {"Madrid", 2, ""}, {"Lisbon", 2, ""}, {"Brussels", 2, ""},
+    {"Amsterdam", 2, ""}, {"The Hague", 2, ""}, {"Geneva", 2, ""}, {"Bern", 2, ""},
+    {"Davos", 2, ""}, {"Vienna", 2, ""}, {"Warsaw", 2, ""}, {"Prague", 2, ""}, {"Budapest", 2, ""},
+    {"Bucharest", 2, ""}, {"Sofia", 2, ""}, {"Athens", 2, ""}, {"Istanbul", 2, ""},
+    {"Ankara", 2, ""}, {"Helsinki", 2, ""}, {"Stockholm", 2, ""}, {"Oslo", 2, ""},
+    {"Copenhagen", 2, ""}, {"Dublin", 2, ""}, {"Vilnius", 2, ""}, {"Riga", 2, ""},
+    {"Tallinn", 2, ""}, {"Tbilisi", 2, ""}, {"Yerevan", 2, ""}, {"Baku", 2, ""}, {"Astana", 2, ""},
+    {"Tashkent", 2, ""}, {"Beijing", 2, ""}, {"Shanghai", 2, ""}, {"Hong Kong", 2, ""},
+    {"Taipei", 2, ""}, {"Tokyo", 2, ""}, {"Seoul", 2, ""}, {"Pyongyang", 2, ""},
+    {"New Delhi", 2, "Delhi"}, {"Islamabad", 2, ""}, {"Kabul", 2, ""}, {"Tehran", 2, ""},
+    {"Baghdad", 2, ""}, {"Damascus", 2, ""}, {"Beirut", 2, ""}, {"Amman", 2, ""},
+    {"Jerusalem", 2, ""}, {"Tel Aviv", 2, ""}, {"Cairo", 2, ""}, {"Riyadh", 2, ""},
+    {"Jeddah", 2, ""}, {"Doha", 2, ""}, {"Dubai", 2, ""}, {"Abu Dhabi", 2, ""}, {"Muscat", 2, ""},
+    {"Ottawa", 2, ""}, {"Toronto", 2, ""}, {"Mexico City", 2, ""}, {"Havana", 2, ""},
+    {"Caracas", 2, ""}, {"Bogota", 2, "Bogotá"}, {"Brasilia", 2, "Brasília"},
+    {"Buenos Aires", 2, ""}, {"Canberra", 2, ""}, {"Sydney", 2, ""}, {"Singapore City", 2, ""},
+    {"Bangkok", 2, ""}, {"Hanoi", 2, ""}, {"Jakarta", 2, ""}, {"Manila", 2, ""},
+    {"Nairobi", 2, ""}, {"Addis Ababa", 2, ""}, {"Lagos", 2, ""}, {"Pretoria", 2, ""},
+    {"Johannesburg", 2, ""}, {"Camp David", 2, ""}, {"Mar-a-Lago", 2, ""}};
+
+// Folded place text ("u.s.", "new york") → entry index; built once.
+const std::map<std::string, std::size_t, std::less<>>& place_index() {
+  static const auto index = [] {
+    std::map<std::string, std::size_t, std::less<>> m;
+    for (std::size_t i = 0; i < std::size(kPlaces); ++i) {
+      m.emplace(wc::fold(kPlaces[i].canonical), i);
+      std::string_view rest = kPlaces[i].variants;
+      while (!rest.empty()) {
+        auto const bar = rest.find('|');
+        m.emplace(wc::fold(rest.substr(0, bar)), i);
+        rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+      }
+    }
+    return m;
+  }();
+  return index;
+}
+
+std::string_view word_at(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+  return i < tokens.size() ? wc::text_of(text, tokens[i]) : std::string_view();
+}
+
+bool is_punct(std::string_view text, const std::vector<Token>& tokens, std::size_t i, std::string_view p) {
+  return i < tokens.size() && tokens[i].kind == TokenKind::punct && wc::text_of(text, tokens[i]) == p;
+}
+
+// A capitalised word that can be part of a person's name.
+bool name_word(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+  if (i >= tokens.size()) return false;
+  const Token& t = tokens[i];
+  if (t.kind != TokenKind::word || !t.capitalised || t.all_caps) return false;
+  std::string_view const w = wc::text_of(text, t);
+  if (w.size() < 2 || (w[0] >= '0' && w[0] <= '9')) return false;
+  unsigned const cls = wc::word_class(w);
+  constexpr unsigned not_names = wc::title | wc::honorific | wc::role | wc::nationality | wc::organisation |
+                                 wc::function | wc::calendar | wc::name_suffix;
+  if ((cls & not_names) != 0) return false;
+  return !find_place(text, tokens, i).has_value();
+}
+
+// A single capital letter with a period: an initial ("George W. Bush").
+bool initial(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+  return i + 1 < tokens.size() && tokens[i].kind == TokenKind::word && tokens[i].end - tokens[i].start == 1 &&
+         tokens[i].capitalised && is_punct(text, tokens, i + 1, ".");
+}
+
+bool adjacent(const std::vector<Token>& tokens, std::size_t i) {
+  return i > 0 && i < tokens.size() && tokens[i - 1].end == tokens[i].start;
+}
+
+// The title words before a name (walking back from token `first`): returns the index where
+// the title begins, the lower-case title text, and whether a title or honorific was seen.
+struct TitlePrefix {
+  std::size_t begin;
+  std::string title;
+  bool titled = false;
+  bool plural = false;
+};
+
+TitlePrefix title_before(std::string_view text, const std::vector<Token>& tokens, std::size_t first) {
+  TitlePrefix p{first, {}, false, false};
+  std::vector<std::string> words;
+  std::size_t i = first;
+  while (i > 0) {
+    std::size_t const k = i - 1;
+    const Token& t = tokens[k];
+    if (t.kind == TokenKind::punct && wc::text_of(text, t) == "." && k > 0 &&
+        (wc::word_class(word_at(text, tokens, k - 1)) & wc::honorific) != 0) {
+      i = k;
+      continue;
+    }
+    if (t.kind != TokenKind::word) break;
+    std::string_view const w = wc::text_of(text, t);
+    unsigned const cls = wc::word_class(w);
+    bool const of = w == "of" && !words.empty();
+    constexpr unsigned title_like = wc::title | wc::honorific | wc::role | wc::nationality | wc::organisation;
+    if ((cls & title_like) == 0 && !of) {
+      if (!t.all_caps || !find_place(text, tokens, k)) break;  // "US Secretary of State ..."
+    }
+    if ((cls & (wc::title | wc::honorific)) != 0) p.titled = true;
+    if ((cls & wc::plural_title) != 0) p.plural = true;
+    if ((cls & (wc::title | wc::honorific | wc::role)) != 0 || of) words.push_back(wc::lower(w));
+    i = k;
+    p.begin = tokens[k].start;
+  }
+  std::reverse(words.begin(), words.end());
+  while (!words.empty() && words.back() == "of") words.pop_back();
+  while (!words.empty() && words.front() == "of") words.erase(words.begin());
+  for (const auto& w : words) {
+    if (!p.title.empty()) p.title += ' ';
+    p.title += w;
+  }
+  return p;
+}
+
+// Splits a name into its words ("George W. Bush" → George, W., Bush).
+std::vector<std::string_view> name_words(std::string_view name) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && name[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < name.size() && name[j] != ' ') ++j;
+    if (j > i) out.push_back(name.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// The words that identify a person: no initials, particles or suffixes.
+std::vector<std::string_view> identifying_words(std::string_view name) {
+  std::vector<std::string_view> out;
+  for (auto w : name_words(name)) {
+    if (w.size() <= 2 && w.back() == '.') continue;
+    unsigned const cls = wc::word_class(w);
+    if ((cls & wc::name_suffix) != 0) continue;
+    if ((cls & wc::particle) != 0 && !(w[0] >= 'A' && w[0] <= 'Z')) continue;
+    out.push_back(w);
+  }
+  return out;
+}
+
+std::string surname_key(std::string_view name) {
+  auto const words = identifying_words(name);
+  return words.empty() ? std::string() : name_key(words.back());
+}
+
+}  // namespace
+
+std::optional<PlaceMatch> find_place(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+  if (i >= tokens.size() || tokens[i].kind != TokenKind::word || !tokens[i].capitalised) return std::nullopt;
+  const auto& index = place_index();
+  std::optional<PlaceMatch> best;
+  std::string key;
+  std::size_t k = i;
+  for (std::size_t n = 1; n <= 4 && k < tokens.size(); ++n, ++k) {
+    const Token& t = tokens[k];
+    if (t.kind == TokenKind::punct) {
+      // Inner punctuation of a place name: "St. Petersburg", "Mar-a-Lago".
+      std::string_view const p = wc::text_of(text, t);
+      if ((p != "." && p != "-") || !adjacent(tokens, k)) break;
+      key += p;
+      continue;
+    }
+    if (t.kind != TokenKind::word) break;
+    if (k > i && !key.empty() && key.back() != '-' && key.back() != '.') key += ' ';
+    if (k > i && key.back() == '.' && !adjacent(tokens, k)) key += ' ';
+    key += wc::fold(wc::text_of(text, t));
+    if (auto const it = index.find(key); it != index.end()) {
+      best = PlaceMatch{kPlaces[it->second].canonical, kPlaces[it->second].level, k - i + 1};
+    }
+  }
+  return best;
+}
+
+std::string name_key(std::string_view word) {
+  std::string const folded = wc::fold(word);
+  std::string spelled;
+  spelled.reserve(folded.size() + 2);
+  auto const vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    char const c = folded[i];
+    if (c == '\'' || c == '.') continue;
+    if (c == 'x') spelled += "ks";
+    else if (c == 'y' && i > 0) spelled += 'i';
+    else if (c == 'j' && i > 0 && vowel(folded[i - 1])) spelled += 'i';
+    else if (c == 'w' && i > 0 && folded[i - 1] != '-') spelled += 'v';
+    else spelled += c;
+  }
+  std::string key;
+  for (char c : spelled)
+    if (key.empty() || key.back() != c) key += c;
+  return key;
+}
+
+std::string person_key(std::string_view name) {
+  auto const words = identifying_words(name);
+  if (words.empty()) return {};
+  std::string key = words.size() == 1 ? std::string() : name_key(words.front());
+  key += '|';
+  key += name_key(words.back());
+  return key;
+}
+
+std::vector<PersonName> find_person_names(std::string_view text, const std::vector<Token>& tokens) {
+  std::vector<PersonName> out;
+  std::size_t previous_end = 0;
+  bool previous_plural = false;
+  std::string previous_title;
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    if (!name_word(text, tokens, i)) {
+      ++i;
+      continue;
+    }
+    PersonName name;
+    name.first_token = i;
+    std::size_t j = i;
+    while (j < tokens.size()) {
+      if (name_word(text, tokens, j)) {
+        // A hyphenated first name ("Jean-Claude Juncker") joins only when a name word follows;
+        // otherwise the hyphen joins two names ("Trump-Putin summit").
+        ++name.words;
+        ++j;
+        while (is_punct(text, tokens, j, "-") && adjacent(tokens, j) && adjacent(tokens, j + 1) &&
+               name_word(text, tokens, j + 1) && name_word(text, tokens, j + 2)) {
+          j += 2;
+        }
+        continue;
+      }
+      if (name.words > 0 && initial(text, tokens, j)) {
+        j += 2;
+        continue;
+      }
+      // Lower-case particles inside a name: "Ursula von der Leyen", "Mohammed bin Salman".
+      std::size_t particles = 0;
+      while (name.words > 0 && j + particles < tokens.size() && tokens[j + particles].kind == TokenKind::word &&
+             !tokens[j + particles].capitalised &&
+             (wc::word_class(word_at(text, tokens, j + particles)) & wc::particle) != 0) {
+        ++particles;
+      }
+      if (particles > 0 && name_word(text, tokens, j + particles)) {
+        j += particles;
+        continue;
+      }
+      break;
+    }
+    // "Jr." after a name belongs to it.
+    if (j < tokens.size() && tokens[j].kind == TokenKind::word &&
+        (wc::word_class(word_at(text, tokens, j)) & wc::name_suffix) != 0 && tokens[j].capitalised) {
+      ++j;
+      if (is_punct(text, tokens, j, ".")) ++j;
+    }
+    name.last_token = j;
+    name.start = tokens[i].start;
+    name.end = tokens[j - 1].end;
+    for (std::size_t k = i; k < j; ++k) {
+      if (k > i && !adjacent(tokens, k)) name.text += ' ';
+      name.text += wc::text_of(text, tokens[k]);
+    }
+    name.possessive = j < tokens.size() && tokens[j].kind == TokenKind::possessive;
+    TitlePrefix const prefix = title_before(text, tokens, i);
+    name.span_start = prefix.titled ? prefix.begin : name.start;
+    name.title = prefix.titled ? prefix.title : std::string();
+    name.titled = prefix.titled;
+    // "Presidents Donald Trump and Vladimir Putin", "Messrs. Putin and Zelensky": the plural
+    // title covers every name of the coordination.
+    if (!name.titled && previous_plural && !out.empty()) {
+      bool joined = true;
+      for (std::size_t k = previous_end; k < i; ++k) {
+        std::string_view const w = word_at(text, tokens, k);
+        if (w != "and" && w != ",") joined = false;
+      }
+      if (joined) {
+        name.titled = true;
+        name.title = previous_title;
+      }
+    }
+    if (prefix.plural) {
+      previous_plural = true;
+      previous_title = name.title;
+    } else if (!name.titled) {
+      previous_plural = false;
+    }
+    previous_end = j;
+    out.push_back(std::move(name));
+    i = j;
+  }
+  return out;
+}
+
+std::vector<NameOccurrence> collect_names(const Document& document, const std::vector<Sentence>& sentences) {
+  std::vector<NameOccurrence> out;
+  for (const Sentence& s : sentences) {
+    if (s.boilerplate) continue;
+    auto const tokens = wc::tokenize(document.text, s.start, s.end);
+    if (wc::title_case(document.text, tokens)) continue;
+    for (const PersonName& n : find_person_names(document.text, tokens)) {
+      if (n.words >= 2 || n.titled) out.push_back({document.id, n.text, n.titled});
+    }
+  }
+  return out;
+}
+
+EntityTable::EntityTable(const std::vector<EntityAlias>& aliases, const std::vector<NameOccurrence>& names) {
+  // Configured people first: each is a group named by its configured canonical name.
+  std::map<std::string, std::size_t, std::less<>> configured_surname;
+  for (const EntityAlias& a : aliases) {
+    std::size_t const g = groups_.size();
+    groups_.push_back({a.canonical, 0});
+    std::vector<std::string> all = a.aliases;
+    all.push_back(a.canonical);
+    for (const auto& s : all) {
+      alias_exact_.emplace(wc::fold(s), a.canonical);
+      if (identifying_words(s).size() >= 2) by_identity_.emplace(person_key(s), g);
+      else if (auto const k = surname_key(s); !k.empty()) configured_surname.emplace(k, g);
+    }
+  }
+  std::size_t const configured = groups_.size();
+
+  // Full names: one group per identity key, named by its best spelling.
+  std::map<std::string, std::map<std::string, std::size_t>> spellings;  // identity → spelling → count
+  for (const auto& n : names) {
+    if (identifying_words(n.name).size() >= 2) ++spellings[person_key(n.name)][n.name];
+  }
+  for (const auto& [identity, counts] : spellings) {
+    std::size_t total = 0;
+    for (const auto& [s, c] : counts) total += c;
+    auto const it = by_identity_.find(identity);
+    if (it != by_identity_.end()) {
+      groups_[it->second].count += total;
+      continue;
+    }
+    // Most complete (most words), then most frequent, then lexicographically first.
+    const std::string* best = nullptr;
+    std::size_t best_words = 0;
+    std::size_t best_count = 0;
+    for (const auto& [s, c] : counts) {
+      std::size_t const w = name_words(s).size();
+      if (!best || w > best_words || (w == best_words && c > best_count)) {
+        best = &s;
+        best_words = w;
+        best_count = c;
+      }
+    }
+    by_identity_.emplace(identity, groups_.size());
+    groups_.push_back({*best, total});
+  }
+  for (std::size_t g = configured; g < groups_.size(); ++g) {
+    by_surname_[surname_key(groups_[g].canonical)].push_back(g);
+  }
+  for (const auto& [identity, g] : by_identity_) {
+    auto const bar = identity.find('|');
+    auto& list = by_surname_[identity.substr(bar + 1)];
+    if (std::find(list.begin(), list.end(), g) == list.end()) list.push_back(g);
+  }
+  for (const auto& [k, g] : configured_surname) {
+    auto& list = by_surname_[k];
+    if (std::find(list.begin(), list.end(), g) == list.end()) list.push_back(g);
+  }
+  for (const auto& n : names) {
+    if (identifying_words(n.name).size() < 2) continue;
+    auto& list = by_doc_surname_[{n.doc, surname_key(n.name)}];
+    std::size_t const g = by_identity_.at(person_key(n.name));
+    if (std::find(list.begin(), list.end(), g) == list.end()) list.push_back(g);
+  }
+
+  // Titled surnames no full name explains ("Mr. Smith" alone) are people of their own.
+  std::map<std::string, std::map<std::string, std::size_t>> lone;  // surname key → spelling → count
+  for (const auto& n : names) {
+    if (identifying_words(n.name).size() != 1 || !n.titled) continue;
+    auto const k = surname_key(n.name);
+    if (by_surname_.count(k) == 0) ++lone[k][n.name];
+  }
+  for (const auto& [k, counts] : lone) {
+    const std::string* best = nullptr;
+    std::size_t best_count = 0;
+    std::size_t total = 0;
+    for (const auto& [s, c] : counts) {
+      total += c;
+      if (!best || c > best_count) {
+        best = &s;
+        best_count = c;
+      }
+    }
+    by_surname_[k].push_back(groups_.size());
+    groups_.push_back({*best, total});
+  }
+}
+
+std::optional<std::size_t> EntityTable::best_of(const std::vector<std::size_t>& groups) const {
+  std::optional<std::size_t> best;
+  for (std::size_t g : groups) {
+    if (!best || groups_[g].count > groups_[*best].count ||
+        (groups_[g].count == groups_[*best].count && groups_[g].canonical < groups_[*best].canonical)) {
+      best = g;
+    }
+  }
+  return best;
+}
+
+std::optional<std::string> EntityTable::person(std::string_view name, std::string_view doc) const {
+  if (auto const it = alias_exact_.find(wc::fold(name)); it != alias_exact_.end()) return it->second;
+  auto const words = identifying_words(name);
+  if (words.empty()) return std::nullopt;
+  if (words.size() >= 2) {
+    if (auto const it = by_identity_.find(person_key(name)); it != by_identity_.end()) {
+      return groups_[it->second].canonical;
+    }
+    return std::nullopt;
+  }
+  std::string const k = name_key(words.front());
+  if (auto const it = by_doc_surname_.find(std::make_pair(std::string(doc), k)); it != by_doc_surname_.end()) {
+    if (auto const g = best_of(it->second)) return groups_[*g].canonical;
+  }
+  if (auto const it = by_surname_.find(k); it != by_surname_.end()) {
+    if (auto const g = best_of(it->second)) return groups_[*g].canonical;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> EntityTable::place(std::string_view name) const {
+  std::string const folded = wc::fold(name);
+  if (auto const it = alias_exact_.find(folded); it != alias_exact_.end()) return it->second;
+  const auto& index = place_index();
+  if (auto const it = index.find(folded); it != index.end()) return std::string(kPlaces[it->second].canonical);
+  return std::nullopt;
+}
+
+}  // namespace reckon

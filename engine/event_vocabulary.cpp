@@ -1,0 +1,203 @@
+#include "engine/event_vocabulary.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace reckon {
+namespace {
+
+namespace wc = events_text;
+
+struct Irregular {
+  std::string_view lemma;
+  std::string_view past;
+  std::string_view participle;
+  std::string_view ing;
+};
+
+// Verbs whose forms the regular rules get wrong.
+constexpr std::array<Irregular, 20> kIrregular = {{{"meet", "met", "met", "meeting"},
+                                                   {"speak", "spoke", "spoken", "speaking"},
+                                                   {"hold", "held", "held", "holding"},
+                                                   {"have", "had", "had", "having"},
+                                                   {"make", "made", "made", "making"},
+                                                   {"give", "gave", "given", "giving"},
+                                                   {"take", "took", "taken", "taking"},
+                                                   {"pay", "paid", "paid", "paying"},
+                                                   {"sit", "sat", "sat", "sitting"},
+                                                   {"set", "set", "set", "setting"},
+                                                   {"strike", "struck", "struck", "striking"},
+                                                   {"win", "won", "won", "winning"},
+                                                   {"step", "stepped", "stepped", "stepping"},
+                                                   {"stop", "stopped", "stopped", "stopping"},
+                                                   {"plan", "planned", "planned", "planning"},
+                                                   {"hit", "hit", "hit", "hitting"},
+                                                   {"shoot", "shot", "shot", "shooting"},
+                                                   {"run", "ran", "run", "running"},
+                                                   {"lead", "led", "led", "leading"},
+                                                   {"swear", "swore", "sworn", "swearing"}}};
+
+bool consonant(char c) { return c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u'; }
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+std::vector<std::string> split_words(std::string_view phrase) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    if (j > i) out.push_back(wc::lower(phrase.substr(i, j - i)));
+    i = j;
+  }
+  return out;
+}
+
+std::string plural(std::string_view noun) {
+  std::string s(noun);
+  if (ends_with(s, "s") || ends_with(s, "x") || ends_with(s, "ch") || ends_with(s, "sh")) return s + "es";
+  if (s.size() > 1 && s.back() == 'y' && consonant(s[s.size() - 2])) return s.substr(0, s.size() - 1) + "ies";
+  return s + "s";
+}
+
+}  // namespace
+
+std::vector<std::string> verb_forms(std::string_view lemma) {
+  std::string const base = wc::lower(lemma);
+  std::vector<std::string> out{base, plural(base)};
+  auto const irregular = std::find_if(kIrregular.begin(), kIrregular.end(),
+                                      [&](const Irregular& v) { return v.lemma == base; });
+  if (irregular != kIrregular.end()) {
+    out.emplace_back(irregular->past);
+    out.emplace_back(irregular->participle);
+    out.emplace_back(irregular->ing);
+  } else if (ends_with(base, "e")) {
+    out.push_back(base + "d");
+    out.push_back(ends_with(base, "ee") ? base + "ing" : base.substr(0, base.size() - 1) + "ing");
+  } else if (base.size() > 1 && base.back() == 'y' && consonant(base[base.size() - 2])) {
+    out.push_back(base.substr(0, base.size() - 1) + "ied");
+    out.push_back(base + "ing");
+  } else {
+    out.push_back(base + "ed");
+    out.push_back(base + "ing");
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void EventVocabulary::insert(TriggerPattern pattern) {
+  if (pattern.words.empty()) return;
+  for (const auto& p : patterns_)
+    if (p.words == pattern.words && p.kind == pattern.kind) return;  // the first registration wins
+  patterns_.push_back(std::move(pattern));
+  std::size_t const index = patterns_.size() - 1;
+  std::string_view const first = patterns_[index].words.front();
+  auto& list = by_first_word_[std::string(first.substr(0, first.find('-')))];
+  list.push_back(index);
+  std::stable_sort(list.begin(), list.end(),
+                   [&](std::size_t a, std::size_t b) { return patterns_[a].words.size() > patterns_[b].words.size(); });
+}
+
+void EventVocabulary::add_noun(std::string_view type, std::string_view phrase, bool needs_person) {
+  auto words = split_words(phrase);
+  if (words.empty()) return;
+  insert({words, std::string(type), TriggerKind::noun, needs_person});
+  if (words.back().back() != 's') {
+    words.back() = plural(words.back());
+    insert({std::move(words), std::string(type), TriggerKind::noun, needs_person});
+  }
+}
+
+void EventVocabulary::add_verb(std::string_view type, std::string_view phrase, bool needs_person) {
+  auto const words = split_words(phrase);
+  if (words.empty()) return;
+  for (const auto& form : verb_forms(words.front())) {
+    auto inflected = words;
+    inflected.front() = form;
+    insert({std::move(inflected), std::string(type), TriggerKind::verb, needs_person});
+  }
+}
+
+EventVocabulary EventVocabulary::defaults() {
+  EventVocabulary v;
+  // Nouns first: "meeting" is the noun before it is a form of "meet".
+  for (auto n : {"meeting", "talks", "face-to-face meeting", "sit-down", "tete-a-tete"}) v.add_noun("meeting", n);
+  for (auto n : {"summit", "summit meeting", "summit talks"}) v.add_noun("summit", n);
+  for (auto n : {"phone call", "telephone call", "video call", "call", "phone conversation",
+                 "telephone conversation", "video conference", "videoconference"}) {
+    v.add_noun("call", n);
+  }
+  v.add_noun("call", "conversation", true);
+  for (auto n : {"visit", "state visit", "official visit", "trip"}) v.add_noun("visit", n);
+  v.add_noun("interview", "interview");
+  for (auto n : {"statement", "press conference", "news conference", "press briefing", "briefing",
+                 "speech", "press release", "communique", "announcement", "declaration"}) {
+    v.add_noun("statement", n);
+  }
+  for (auto n : {"deadline", "ultimatum"}) v.add_noun("deadline", n);
+  for (auto n : {"attack", "airstrike", "air strike", "missile strike", "drone strike", "bombing",
+                 "invasion", "offensive", "shelling"}) {
+    v.add_noun("attack", n);
+  }
+  for (auto n : {"agreement", "deal", "peace deal", "treaty", "peace treaty", "accord"}) v.add_noun("agreement", n);
+  for (auto n : {"election", "presidential election", "referendum", "runoff"}) v.add_noun("election", n);
+  v.add_noun("resignation", "resignation");
+
+  v.add_verb("meeting", "meet");
+  v.add_verb("meeting", "hold talks");
+  v.add_verb("meeting", "sit down with");
+  for (auto p : {"speak by telephone", "speak by phone", "speak on the phone", "speak on the telephone",
+                 "talk by phone", "talk by telephone", "talk on the phone", "phone"}) {
+    v.add_verb("call", p);
+  }
+  for (auto p : {"speak with", "speak to", "call"}) v.add_verb("call", p, true);
+  v.add_verb("visit", "visit");
+  for (auto p : {"announce", "declare"}) v.add_verb("statement", p);
+  for (auto p : {"attack", "invade", "bomb", "shell"}) v.add_verb("attack", p);
+  for (auto p : {"sign", "sign an agreement", "sign a deal"}) v.add_verb("agreement", p);
+  v.add_verb("election", "elect");
+  for (auto p : {"resign", "step down"}) v.add_verb("resignation", p);
+  return v;
+}
+
+std::vector<TriggerMatch> EventVocabulary::matches(std::string_view text,
+                                                  const std::vector<events_text::Token>& tokens,
+                                                  std::size_t i) const {
+  std::vector<TriggerMatch> out;
+  if (i >= tokens.size() || tokens[i].kind != wc::TokenKind::word) return out;
+  auto const it = by_first_word_.find(wc::lower(wc::text_of(text, tokens[i])));
+  if (it == by_first_word_.end()) return out;
+  for (std::size_t index : it->second) {
+    const TriggerPattern& p = patterns_[index];
+    std::size_t k = i;
+    std::size_t w = 0;
+    for (; w < p.words.size(); ++w) {
+      // Words of a pattern may be written with a hyphen in the text ("sit-down" for "sit down").
+      if (w > 0 && k < tokens.size() && wc::text_of(text, tokens[k]) == "-") ++k;
+      // A pattern word may itself hold hyphens ("face-to-face"): match it token by token.
+      std::string_view word = p.words[w];
+      bool matched = true;
+      while (matched) {
+        auto const dash = word.find('-');
+        std::string_view const part = word.substr(0, dash);
+        matched = k < tokens.size() && tokens[k].kind == wc::TokenKind::word &&
+                  wc::lower(wc::text_of(text, tokens[k])) == part;
+        ++k;
+        if (!matched || dash == std::string_view::npos) break;
+        matched = k < tokens.size() && wc::text_of(text, tokens[k]) == "-";
+        ++k;
+        word = word.substr(dash + 1);
+      }
+      if (!matched) break;
+    }
+    if (w == p.words.size()) out.push_back({&p, k - i});
+  }
+  // Longest first; equally long ones in registration order (nouns before verbs).
+  std::stable_sort(out.begin(), out.end(), [](const TriggerMatch& a, const TriggerMatch& b) { return a.length > b.length; });
+  return out;
+}
+
+}  // namespace reckon

@@ -1,0 +1,67 @@
+#pragma once
+// The event vocabulary: which words and phrases report which kind of event. A shipped default
+// (see docs/events.md) that TOML `[events]` extends with extra words per type. Verbs are given
+// as lemmas and inflected by a small morphology table ("meet" → meet, meets, met, meeting).
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/events_text.hpp"
+
+namespace reckon {
+
+enum class TriggerKind {
+  noun,  // "summit", "phone call": participants come from its own phrase ("between X and Y")
+  verb,  // "met", "spoke by telephone": the clause's subject takes part too
+};
+
+struct TriggerPattern {
+  std::vector<std::string> words;  // lower-case words of the phrase, one inflected form
+  std::string type;                // event type: meeting, summit, call...
+  TriggerKind kind = TriggerKind::noun;
+  // Ambiguous words ("spoke with", "called", "conversation") report an event only when a named
+  // person takes part ("Trump called Putin", not "called for a ceasefire").
+  bool needs_person = false;
+};
+
+struct TriggerMatch {
+  const TriggerPattern* pattern = nullptr;
+  std::size_t length = 0;  // tokens covered (hyphens included)
+};
+
+// The forms of a verb: base, third person, past (and participle), present participle. Irregular
+// verbs come from a table ("meet" → "met", "speak" → "spoke", "spoken").
+std::vector<std::string> verb_forms(std::string_view lemma);
+
+class EventVocabulary {
+ public:
+  EventVocabulary() = default;  // empty; see defaults()
+
+  // The shipped vocabulary: meeting, summit, call, visit, interview, statement, deadline, attack,
+  // agreement, election, resignation.
+  static EventVocabulary defaults();
+
+  // A noun or noun phrase, taken as written (and its plural when it is one word).
+  void add_noun(std::string_view type, std::string_view phrase, bool needs_person = false);
+  // A verb phrase by its lemma: its first word is inflected ("hold talks" → held talks...).
+  void add_verb(std::string_view type, std::string_view phrase, bool needs_person = false);
+  // A user's extra trigger (TOML `[events]`): added as written, as a noun.
+  void add(std::string_view type, std::string_view phrase) { add_noun(type, phrase); }
+
+  // Every pattern whose words start at token `i` (case-insensitive), longest first, then in
+  // registration order (a noun before the verb spelled the same: "calls", "visit").
+  std::vector<TriggerMatch> matches(std::string_view text, const std::vector<events_text::Token>& tokens,
+                                    std::size_t i) const;
+
+  const std::vector<TriggerPattern>& patterns() const noexcept { return patterns_; }
+
+ private:
+  void insert(TriggerPattern pattern);
+  std::vector<TriggerPattern> patterns_;
+  std::map<std::string, std::vector<std::size_t>, std::less<>> by_first_word_;  // longest first
+};
+
+}  // namespace reckon

@@ -1,0 +1,858 @@
+#include "engine/events.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/tense.hpp"
+
+namespace reckon {
+namespace {
+
+using events_text::Token;
+using events_text::TokenKind;
+namespace wc = events_text;
+
+constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+bool one_of(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Word lists the rules below consult. They are about English grammar, not about any corpus.
+bool determiner(std::string_view w) {
+  return one_of(w, {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                    "my", "your", "any", "some", "another", "each", "every", "both"});
+}
+bool reporting_verb(std::string_view w) {
+  return one_of(w, {"said", "says", "say", "told", "tells", "added", "adding", "stated", "noted", "according",
+                    "saying", "insisted", "argued", "explained", "wrote", "reported"});
+}
+bool auxiliary(std::string_view w) {
+  return one_of(w, {"will", "would", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had",
+                    "take", "took", "takes", "taking", "place", "held", "scheduled", "set", "due", "expected",
+                    "planned", "slated", "initially", "also", "then", "now", "later", "earlier"});
+}
+// Words a trigger's own phrase may run through ("spoke by telephone Tuesday with ...").
+bool phrase_word(std::string_view w) {
+  return one_of(w, {"with", "between", "and", "by", "in", "at", "on", "of", "the", "a", "an", "his", "her",
+                    "their", "its", "phone", "telephone", "video", "virtual", "from", "for", "to", "this",
+                    "last", "next", "state", "city", "region", "capital", "alone", "only", "along"});
+}
+// Prepositions that make a timex a bound rather than the event's time ("since 2021").
+bool bounding_word(std::string_view w) {
+  return one_of(w, {"since", "until", "till", "before", "after", "by", "from", "through", "following", "prior",
+                    "ahead", "than", "to", "of", "within", "past", "over", "throughout", "between"});
+}
+// Words that relate the trigger to something else: its phrase ends there ("call ... ahead of the
+// summit", "met ... as part of the administration's efforts").
+bool relating_word(std::string_view w) {
+  return one_of(w, {"as", "ahead", "before", "after", "following", "prior", "since", "until", "amid", "despite",
+                    "because", "including", "while", "instead", "than", "unlike"});
+}
+bool clause_word(std::string_view w) {
+  return one_of(w, {"that", "which", "who", "whom", "whose", "where", "when", "while", "because", "although",
+                    "though", "if", "unless", "whether", "whereas", "but", "so"});
+}
+bool negator(std::string_view w) {
+  return one_of(w, {"not", "no", "never", "won't", "wouldn't", "didn't", "doesn't", "don't", "isn't", "aren't",
+                    "wasn't", "weren't", "hasn't", "haven't", "hadn't", "cannot", "can't", "couldn't",
+                    "shouldn't", "refused", "refuses", "refuse", "refusing", "declined", "declines",
+                    "declining", "denied", "denies", "deny", "denying", "rejected", "rejects", "rejecting",
+                    "cancelled", "canceled", "cancel", "cancels", "without", "nor", "neither"});
+}
+bool proposal_cue(std::string_view w) {
+  return one_of(w, {"would", "could", "might", "may", "should", "if", "unless", "proposed", "propose", "proposes",
+                    "proposing", "proposal", "floated", "floats", "floating", "suggested", "suggests",
+                    "suggesting", "possible", "possibly", "potential", "prospective", "any", "offered", "offer",
+                    "offers", "invitation", "invited", "invite", "wants", "want", "wanted", "hopes", "hope",
+                    "hoped", "seeks", "seek", "sought", "urged", "urges", "encouraged", "encourages", "whether",
+                    "considering", "consider", "considers", "mulling", "idea", "must", "need", "needs"});
+}
+bool schedule_cue(std::string_view w) {
+  return one_of(w, {"will", "shall", "i'll", "we'll", "he'll", "she'll", "they'll", "you'll", "it'll",
+                    "scheduled", "plans", "plan", "planned", "planning", "upcoming", "future", "next",
+                    "expected", "slated", "due", "intends", "intend", "aims", "forthcoming", "gonna",
+                    "preparing", "prepare", "prepared"});
+}
+// Verbs that take an event noun as their object and make their subject a participant ("held
+// talks", "had a conversation", "engaged in a phone call").
+bool light_verb(std::string_view w) {
+  static const std::vector<std::string> forms = [] {
+    std::vector<std::string> out;
+    for (auto lemma : {"hold", "have", "conduct", "host", "engage", "make", "pay", "give", "issue", "deliver",
+                       "release", "sign", "reach", "strike", "broker", "launch", "set", "win", "stage", "arrange",
+                       "request", "seek", "propose", "accept", "schedule", "plan", "agree"}) {
+      for (auto& f : verb_forms(lemma)) out.push_back(std::move(f));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
+  return std::binary_search(forms.begin(), forms.end(), w);
+}
+bool speech_type(std::string_view type) { return type == "interview" || type == "statement"; }
+
+struct Person {
+  std::size_t first = 0;  // token range
+  std::size_t last = 0;
+  std::size_t span_start = 0;  // bytes, title included
+  std::size_t end = 0;
+  std::string canonical;
+  bool possessive = false;  // "Putin's spokesman", or a modifier: "the Trump administration"
+};
+
+struct Trigger {
+  std::size_t first = 0;  // token range
+  std::size_t last = 0;
+  const TriggerPattern* pattern = nullptr;
+  TriggerKind kind = TriggerKind::noun;
+  std::size_t verb = none;  // the light verb that governs a noun trigger, or the verb trigger itself
+};
+
+// One sentence, read once: its tokens and what each token is part of.
+class SentenceReader {
+ public:
+  SentenceReader(const Document& document, const Sentence& sentence, std::size_t index,
+                 const std::vector<Timex>& timexes, const EventVocabulary& vocabulary,
+                 const EntityTable& entities)
+      : doc_(document),
+        text_(document.text),
+        sentence_(sentence),
+        index_(index),
+        timexes_(timexes),
+        vocabulary_(vocabulary),
+        entities_(entities),
+        tokens_(wc::tokenize(text_, sentence.start, sentence.end)),
+        headline_(wc::title_case(text_, tokens_)) {
+    words_.reserve(tokens_.size());
+    for (const Token& t : tokens_) words_.push_back(wc::lower(wc::text_of(text_, t)));
+    person_of_.assign(tokens_.size(), none);
+    timex_of_.assign(tokens_.size(), none);
+    place_of_.assign(tokens_.size(), none);
+    trigger_of_.assign(tokens_.size(), none);
+    find_timexes();
+    find_people();
+    find_places();
+    find_triggers();
+    find_clauses();
+  }
+
+  std::vector<Mention> mentions() const;
+
+ private:
+  void find_timexes();
+  void find_people();
+  void add_person(std::size_t first, std::size_t last, std::size_t span_start, std::string canonical,
+                  bool possessive);
+  void find_places();
+  void find_triggers();
+  void find_clauses();
+
+  bool word(std::size_t k) const { return k < tokens_.size() && tokens_[k].kind == TokenKind::word; }
+  std::string_view lw(std::size_t k) const { return k < words_.size() ? std::string_view(words_[k]) : ""; }
+  bool punct(std::size_t k, std::string_view p) const {
+    return k < tokens_.size() && tokens_[k].kind == TokenKind::punct && wc::text_of(text_, tokens_[k]) == p;
+  }
+  bool comma(std::size_t k) const { return punct(k, ","); }
+  bool quote(std::size_t k) const {
+    if (k >= tokens_.size() || tokens_[k].kind != TokenKind::punct) return false;
+    auto const p = wc::text_of(text_, tokens_[k]);
+    return p == "\"" || p == "\xE2\x80\x9C" || p == "\xE2\x80\x9D" || p == "'" || p == "\xE2\x80\x98" ||
+           p == "\xE2\x80\x99";
+  }
+  bool entity_token(std::size_t k) const {
+    return person_of_[k] != none || place_of_[k] != none || timex_of_[k] != none;
+  }
+  bool usable_timex(std::size_t t) const;
+  std::size_t timex_first_token(std::size_t t) const;
+
+  std::optional<Mention> mention_for(const Trigger& trigger) const;
+  std::size_t light_verb_of(const Trigger& trigger) const;
+  std::size_t phrase_end(std::size_t from, std::size_t clause) const;
+  std::optional<std::size_t> governing_timex(const Trigger& trigger) const;
+  std::optional<std::size_t> timex_in(std::size_t from, std::size_t to) const;
+  std::optional<std::size_t> relative_clause_timex(const Trigger& trigger) const;
+  std::size_t relative_clause_after(const Trigger& trigger) const;
+  std::vector<std::size_t> participants(const Trigger& trigger, bool& own_phrase_named) const;
+  std::optional<std::string> place_of(const Trigger& trigger) const;
+  std::size_t clause_subject(std::size_t k) const;
+  Modality modality_of(const Trigger& trigger, Tense tense) const;
+
+  const Document& doc_;
+  std::string_view text_;
+  const Sentence& sentence_;
+  std::size_t index_;
+  const std::vector<Timex>& timexes_;
+  const EventVocabulary& vocabulary_;
+  const EntityTable& entities_;
+  std::vector<Token> tokens_;
+  bool headline_ = false;
+  std::vector<std::string> words_;  // lower case
+  std::vector<Person> people_;
+  std::vector<std::size_t> person_of_;  // token → index into people_
+  std::vector<std::size_t> timex_of_;   // token → index into timexes_
+  std::vector<std::string> places_;
+  std::vector<int> place_level_;
+  std::vector<std::size_t> place_of_;  // token → index into places_ (gazetteer places)
+  std::vector<Trigger> triggers_;
+  std::vector<std::size_t> trigger_of_;  // token → index into triggers_
+  std::vector<std::size_t> clause_;      // token → clause number
+};
+
+void SentenceReader::find_timexes() {
+  for (std::size_t t = 0; t < timexes_.size(); ++t) {
+    const Timex& x = timexes_[t];
+    if (x.start < sentence_.start || x.end > sentence_.end) continue;
+    for (std::size_t k = 0; k < tokens_.size(); ++k)
+      if (tokens_[k].start >= x.start && tokens_[k].end <= x.end) timex_of_[k] = t;
+  }
+}
+
+void SentenceReader::add_person(std::size_t first, std::size_t last, std::size_t span_start, std::string canonical,
+                                bool possessive) {
+  for (std::size_t k = first; k < last; ++k)
+    if (timex_of_[k] != none) return;
+  if (last < tokens_.size() && tokens_[last].kind == TokenKind::word && !tokens_[last].capitalised &&
+      (wc::word_class(lw(last)) & wc::organisation) != 0) {
+    possessive = true;
+  }
+  Person p{first, last, span_start, tokens_[last - 1].end, std::move(canonical), possessive};
+  for (std::size_t k = first; k < last; ++k) person_of_[k] = people_.size();
+  people_.push_back(std::move(p));
+}
+
+void SentenceReader::find_people() {
+  for (const PersonName& n : find_person_names(text_, tokens_)) {
+    // A multi-word run nobody knows, holding an event word ("Summit Talks"), is no name.
+    bool event_word = false;
+    for (std::size_t k = n.first_token; k < n.last_token; ++k)
+      if (!vocabulary_.matches(text_, tokens_, k).empty()) event_word = true;
+    if (auto c = entities_.person(n.text, doc_.id)) {
+      add_person(n.first_token, n.last_token, n.span_start, std::move(*c), n.possessive);
+    } else if (!headline_ && !event_word && (n.words >= 2 || n.titled)) {
+      add_person(n.first_token, n.last_token, n.span_start, n.text, n.possessive);
+    } else if (n.words >= 2) {
+      // In title case, capitals mark every word: keep only the words that are known people.
+      for (std::size_t k = n.first_token; k < n.last_token; ++k) {
+        if (auto c = entities_.person(wc::text_of(text_, tokens_[k]), doc_.id)) {
+          bool const possessive = k + 1 < tokens_.size() && tokens_[k + 1].kind == TokenKind::possessive;
+          add_person(k, k + 1, tokens_[k].start, std::move(*c), possessive);
+        }
+      }
+    }
+  }
+}
+
+void SentenceReader::find_places() {
+  for (std::size_t k = 0; k < tokens_.size(); ++k) {
+    if (person_of_[k] != none || timex_of_[k] != none) continue;
+    auto const match = find_place(text_, tokens_, k);
+    if (!match) continue;
+    for (std::size_t j = k; j < k + match->tokens && j < tokens_.size(); ++j) place_of_[j] = places_.size();
+    places_.emplace_back(match->canonical);
+    place_level_.push_back(match->level);
+    k += match->tokens - 1;
+  }
+}
+
+void SentenceReader::find_triggers() {
+  for (std::size_t k = 0; k < tokens_.size(); ++k) {
+    if (!word(k) || entity_token(k)) continue;
+    auto const matches = vocabulary_.matches(text_, tokens_, k);
+    if (matches.empty()) continue;
+    std::size_t const length = matches.front().length;
+    bool clear = true;
+    for (std::size_t j = k; j < k + length; ++j)
+      if (person_of_[j] != none || timex_of_[j] != none) clear = false;
+    if (!clear) continue;
+    const TriggerPattern* noun = nullptr;
+    const TriggerPattern* verb = nullptr;
+    for (const auto& m : matches) {
+      if (m.length != length) continue;
+      if (m.pattern->kind == TriggerKind::noun && !noun) noun = m.pattern;
+      if (m.pattern->kind == TriggerKind::verb && !verb) verb = m.pattern;
+    }
+    std::string_view const before = k > 0 ? lw(k - 1) : "";
+    std::string_view const after = lw(k + length);
+    // After "to", a modal or a pronoun the word is a verb ("to deal with", "we meet").
+    bool const verbal_context =
+        one_of(before, {"to", "will", "would", "could", "can", "should", "may", "might", "must", "not", "didn't",
+                        "don't", "doesn't", "won't", "never", "i", "we", "they", "he", "she", "you", "who", "i'll",
+                        "we'll", "they'll", "he'll", "she'll", "you'll", "also", "and"}) &&
+        !(before == "and" && noun);
+    bool const person_next = k + length < tokens_.size() && person_of_[k + length] != none &&
+                             !(person_of_[k + length] != none && people_[person_of_[k + length]].possessive);
+    const TriggerPattern* chosen = noun;
+    if (verb && (verbal_context || person_next || !noun)) chosen = verb;
+    if (!chosen || (chosen == noun && verbal_context && before != "and")) continue;
+    // "call for", "calls on", "so-called": no telephone in sight.
+    if (chosen->type == "call" && chosen->kind == TriggerKind::noun && chosen->words.size() == 1) {
+      if (after == "for" || after == "to" || (after == "on" && !(k + length + 1 < tokens_.size() &&
+                                                               timex_of_[k + length + 1] != none))) {
+        continue;
+      }
+    }
+    if (chosen->kind == TriggerKind::verb && chosen->type == "call" && k >= 2 && punct(k - 1, "-") &&
+        lw(k - 2) == "so") {
+      continue;
+    }
+    // "are met with resistance", "is called the ...": a passive that names no event.
+    if (chosen->kind == TriggerKind::verb && one_of(lw(k), {"met", "called"}) &&
+        one_of(before, {"is", "are", "was", "were", "be", "been", "being", "so"})) {
+      continue;
+    }
+    Trigger t{k, k + length, chosen, chosen->kind, chosen->kind == TriggerKind::verb ? k : none};
+    for (std::size_t j = k; j < k + length; ++j) trigger_of_[j] = triggers_.size();
+    triggers_.push_back(t);
+    k += length - 1;
+  }
+}
+
+void SentenceReader::find_clauses() {
+  std::size_t const n = tokens_.size();
+  std::vector<bool> hard(n, false);
+  for (std::size_t k = 0; k < n; ++k) {
+    const Token& t = tokens_[k];
+    if (t.kind == TokenKind::punct) {
+      auto const p = wc::text_of(text_, t);
+      bool const spaced_hyphen = p == "-" && (k == 0 || tokens_[k - 1].end < t.start) &&
+                                 (k + 1 >= n || tokens_[k + 1].start > t.end);
+      // A period after a long word ends a sentence the segmenter did not split ("Russia.\u00A0Trump").
+      bool const full_stop = p == "." && k > 0 && tokens_[k - 1].end - tokens_[k - 1].start > 3;
+      hard[k] = p == ";" || p == ":" || p == "(" || p == ")" || p == "[" || p == "]" || p == "?" || p == "!" ||
+                p == "\xE2\x80\x94" || p == "\xE2\x80\x93" || spaced_hyphen || full_stop;
+      continue;
+    }
+    if (!word(k) || tokens_[k].capitalised || entity_token(k)) continue;
+    std::string_view const w = lw(k);
+    if (clause_word(w)) {
+      // "that meeting": a determiner, not a clause.
+      hard[k] = !(w == "that" && k + 1 < n && trigger_of_[k + 1] != none);
+    } else if (w == "to" && word(k + 1) && !tokens_[k + 1].capitalised && !entity_token(k + 1) &&
+               !determiner(lw(k + 1)) && trigger_of_[k + 1] == none) {
+      hard[k] = true;  // an infinitive: "to prepare for the summit" is a clause of its own
+    }
+  }
+  // A comma ends a clause unless what follows is only a name, a title or a place (an appositive:
+  // ", the Russian foreign minister,"; ", Alaska,"), or it closes such an appositive.
+  auto const nominal = [&](std::size_t from, std::size_t to) {
+    if (from >= to) return false;
+    for (std::size_t k = from; k < to; ++k) {
+      const Token& t = tokens_[k];
+      if (entity_token(k) || t.kind == TokenKind::possessive || t.kind == TokenKind::number) continue;
+      if (t.kind == TokenKind::punct) {
+        if (punct(k, "-") || punct(k, ".") || quote(k)) continue;
+        return false;
+      }
+      if (t.capitalised) continue;
+      unsigned const cls = wc::word_class(lw(k));
+      if ((cls & (wc::title | wc::role | wc::nationality | wc::organisation)) != 0) continue;
+      if (one_of(lw(k), {"the", "a", "an", "of", "and", "his", "her", "its", "their"})) continue;
+      return false;
+    }
+    return true;
+  };
+  std::vector<bool> boundary = hard;
+  bool closing = false;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!comma(k)) continue;
+    std::size_t end = k + 1;
+    while (end < n && !comma(end) && !hard[end]) ++end;
+    if (nominal(k + 1, end)) {
+      closing = end < n && comma(end);
+    } else if (closing) {
+      closing = false;
+    } else {
+      boundary[k] = true;
+    }
+  }
+  clause_.assign(n, 0);
+  std::size_t id = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (boundary[k] && k > 0) ++id;
+    clause_[k] = id;
+  }
+}
+
+bool SentenceReader::usable_timex(std::size_t t) const {
+  const Timex& x = timexes_[t];
+  if (x.type != TimexType::date && x.type != TimexType::time) return false;
+  if (!x.interval || x.granularity == Granularity::unknown) return false;
+  return x.value.find("_REF") == std::string::npos;
+}
+
+std::size_t SentenceReader::timex_first_token(std::size_t t) const {
+  for (std::size_t k = 0; k < tokens_.size(); ++k)
+    if (timex_of_[k] == t) return k;
+  return none;
+}
+
+// Where the trigger's own phrase ends: it runs through names, places, times, prepositions and at
+// most one other word ("the summit ended on Friday"), and stops at another trigger, a reporting or
+// relating word ("said", "ahead of", "as part of") or its clause's end.
+std::size_t SentenceReader::phrase_end(std::size_t from, std::size_t clause) const {
+  std::size_t unknown = 0;
+  std::size_t k = from;
+  for (; k < tokens_.size() && k < from + 18; ++k) {
+    if (clause_[k] != clause || trigger_of_[k] != none) break;
+    if (entity_token(k)) {
+      if (timex_of_[k] != none && (k == 0 || timex_of_[k - 1] != timex_of_[k])) {
+        // A timex after "since"/"before"/... or before "'s" ("Tuesday's briefing") is not ours.
+        std::size_t last = k;
+        while (last + 1 < tokens_.size() && timex_of_[last + 1] == timex_of_[k]) ++last;
+        bool const bounded = bounding_word(lw(k)) || (k > 0 && bounding_word(lw(k - 1)));
+        bool const owned = last + 1 < tokens_.size() && tokens_[last + 1].kind == TokenKind::possessive;
+        if (bounded || owned) break;
+      }
+      continue;
+    }
+    const Token& t = tokens_[k];
+    if (t.kind == TokenKind::possessive || t.kind == TokenKind::number) continue;
+    if (t.kind == TokenKind::punct) {
+      if (punct(k, "-") || punct(k, ".") || comma(k) || quote(k)) continue;
+      break;
+    }
+    std::string_view const w = lw(k);
+    if (reporting_verb(w) || relating_word(w)) break;
+    if (t.capitalised || phrase_word(w) || auxiliary(w)) continue;
+    if ((wc::word_class(w) & (wc::title | wc::role | wc::nationality | wc::organisation)) != 0) continue;
+    if (++unknown > 1) break;
+  }
+  return k;
+}
+
+// The first usable timex that starts in [from, to).
+std::optional<std::size_t> SentenceReader::timex_in(std::size_t from, std::size_t to) const {
+  for (std::size_t k = from; k < to && k < tokens_.size(); ++k) {
+    std::size_t const t = timex_of_[k];
+    if (t == none || (k > from && timex_of_[k - 1] == t)) continue;
+    if (usable_timex(t)) return t;
+  }
+  return std::nullopt;
+}
+
+// The clause right after the trigger's phrase when it is a relative clause on the trigger
+// ("the meeting, which will take place on Friday"), else none.
+std::size_t SentenceReader::relative_clause_after(const Trigger& trigger) const {
+  std::size_t const stop = phrase_end(trigger.last, clause_[trigger.first]);
+  std::size_t k = stop;
+  while (k < tokens_.size() && comma(k)) ++k;
+  if (k >= tokens_.size() || !one_of(lw(k), {"which", "that"})) return none;
+  if (k == stop && !comma(stop - 1) && lw(k) == "that") return none;
+  return clause_[k];
+}
+
+std::optional<std::size_t> SentenceReader::relative_clause_timex(const Trigger& trigger) const {
+  std::size_t const clause = relative_clause_after(trigger);
+  if (clause == none) return std::nullopt;
+  std::size_t from = 0;
+  while (from < tokens_.size() && clause_[from] != clause) ++from;
+  std::size_t const to = phrase_end(from + 1, clause);
+  return timex_in(from + 1, to);
+}
+
+std::size_t SentenceReader::light_verb_of(const Trigger& trigger) const {
+  std::size_t unknown = 0;
+  std::size_t k = trigger.first;
+  while (k > 0) {
+    --k;
+    if (clause_[k] != clause_[trigger.first] || trigger_of_[k] != none || entity_token(k)) return none;
+    if (quote(k) || punct(k, "-")) continue;
+    if (!word(k)) return none;
+    std::string_view const w = lw(k);
+    if (light_verb(w)) return k;
+    if (determiner(w) || one_of(w, {"in", "part", "first", "second", "new", "brief", "direct", "bilateral", "and",
+                                    "quite", "very", "rather", "so", "more", "most"})) {
+      continue;
+    }
+    if (tokens_[k].capitalised || ++unknown > 2 || auxiliary(w) || negator(w)) return none;
+  }
+  return none;
+}
+
+std::optional<std::size_t> SentenceReader::governing_timex(const Trigger& trigger) const {
+  std::size_t const clause = clause_[trigger.first];
+  // A pre-modifier: "an August 8 deadline", "Tuesday's press briefing", "last week's summit".
+  if (trigger.kind == TriggerKind::noun && trigger.verb == none) {
+    std::size_t k = trigger.first;
+    if (k > 0 && !entity_token(k - 1) && word(k - 1) && !tokens_[k - 1].capitalised &&
+        !determiner(lw(k - 1)) && !phrase_word(lw(k - 1)) && k > 1 && entity_token(k - 2)) {
+      --k;  // one adjective between: "Friday's planned summit"
+    }
+    if (k > 0 && tokens_[k - 1].kind == TokenKind::possessive) --k;
+    if (k > 0 && timex_of_[k - 1] != none && usable_timex(timex_of_[k - 1])) {
+      std::size_t const first = timex_first_token(timex_of_[k - 1]);
+      if (first == 0 || !bounding_word(lw(first - 1))) return timex_of_[k - 1];
+    }
+  }
+  // The trigger's own phrase: "spoke by telephone Tuesday", "meeting on Friday with Putin".
+  std::size_t const stop = phrase_end(trigger.last, clause);
+  if (auto t = timex_in(trigger.last, stop)) return t;
+  if (auto t = relative_clause_timex(trigger)) return t;
+  // A verb's clause before it: "Trump on Monday spoke with Putin", "On Monday, Trump called".
+  if (trigger.verb == none) return std::nullopt;
+  std::size_t from = trigger.verb;
+  while (from > 0 && clause_[from - 1] == clause) --from;
+  for (std::size_t k = trigger.verb; k > from;) {
+    --k;
+    if (trigger_of_[k] != none && trigger_of_[k] != trigger_of_[trigger.first]) return std::nullopt;
+    if (reporting_verb(lw(k))) return std::nullopt;
+    std::size_t const t = timex_of_[k];
+    if (t == none) continue;
+    std::size_t const first = timex_first_token(t);
+    if (!usable_timex(t) || (first > 0 && bounding_word(lw(first - 1)))) return std::nullopt;
+    return t;
+  }
+  // A fronted adverbial that is nothing but a time: "On Friday morning, Trump will travel".
+  if (from == 0 || !comma(from) || clause_[from - 1] != 0) return std::nullopt;
+  std::optional<std::size_t> found;
+  for (std::size_t j = 0; j < from; ++j) {
+    if (timex_of_[j] != none) {
+      if (!usable_timex(timex_of_[j]) || (found && *found != timex_of_[j])) return std::nullopt;
+      found = timex_of_[j];
+    } else if (!one_of(lw(j), {"on", "in", "at", "during", "early", "late", "later", "earlier"})) {
+      return std::nullopt;
+    }
+  }
+  return found;
+}
+
+std::vector<std::size_t> SentenceReader::participants(const Trigger& trigger, bool& own_phrase_named) const {
+  std::vector<std::size_t> out;
+  auto const add = [&](std::size_t p) {
+    if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  };
+  std::size_t const clause = clause_[trigger.first];
+  // Its own phrase: "with Lavrov", "between Presidents Donald Trump and Vladimir Putin".
+  std::size_t const stop = phrase_end(trigger.last, clause);
+  for (std::size_t k = trigger.last; k < stop; ++k) {
+    std::size_t const p = person_of_[k];
+    if (p != none && people_[p].first == k && !people_[p].possessive) add(p);
+  }
+  // Names before a noun: "Trump-Putin Alaska summit", "the Putin summit", "Putin's first visit".
+  if (trigger.kind == TriggerKind::noun) {
+    std::size_t k = trigger.first;
+    for (std::size_t adjectives = 0; k > 1 && adjectives < 2 && word(k - 1) && !tokens_[k - 1].capitalised &&
+                                     !entity_token(k - 1) && trigger_of_[k - 1] == none && !determiner(lw(k - 1)) &&
+                                     !phrase_word(lw(k - 1));
+         ++adjectives) {
+      --k;
+    }
+    // Adjectives are skipped only between a possessive and the noun.
+    if (k != trigger.first && tokens_[k - 1].kind != TokenKind::possessive) k = trigger.first;
+    while (k > 0) {
+      --k;
+      if (person_of_[k] != none) {
+        add(person_of_[k]);
+        continue;
+      }
+      if (place_of_[k] != none || punct(k, "-") || tokens_[k].kind == TokenKind::possessive) continue;
+      break;
+    }
+  }
+  own_phrase_named = !out.empty();
+  // "his meeting": the one person the sentence named before.
+  for (std::size_t k = trigger.first, skipped = 0; k > 0 && skipped < 3; ++skipped) {
+    --k;
+    if (lw(k) == "his" || lw(k) == "her") {
+      std::vector<std::string_view> before;
+      std::optional<std::size_t> who;
+      for (std::size_t j = 0; j < k; ++j) {
+        std::size_t const p = person_of_[j];
+        if (p == none || people_[p].first != j) continue;
+        if (std::find(before.begin(), before.end(), people_[p].canonical) == before.end()) {
+          before.push_back(people_[p].canonical);
+          who = p;
+        }
+      }
+      if (before.size() == 1) add(*who);
+      break;
+    }
+    if (!word(k) || tokens_[k].capitalised || entity_token(k) || trigger_of_[k] != none) break;
+  }
+  // The subject of a verb, or of a light verb over a noun ("Rubio held talks with Lavrov").
+  if (trigger.verb != none) {
+    std::size_t from = trigger.verb;
+    while (from > 0 && clause_[from - 1] == clause_[trigger.verb]) --from;
+    // "Trump is scheduled to conduct a call": the infinitive's subject is the clause's before.
+    while (from > 0 && lw(from) == "to") {
+      std::size_t const previous = clause_[from - 1];
+      while (from > 0 && clause_[from - 1] == previous) --from;
+    }
+    bool subject = false;
+    for (std::size_t k = from; k < trigger.verb; ++k) {
+      std::size_t const p = person_of_[k];
+      if (p != none && people_[p].first == k && !people_[p].possessive) {
+        add(p);
+        subject = true;
+      }
+    }
+    // "Lavrov, who met ...": the relative pronoun stands for the name before it.
+    if (!subject && lw(from) == "who" && from >= 2 && comma(from - 1) && person_of_[from - 2] != none) {
+      add(person_of_[from - 2]);
+    }
+  }
+  // Interviews and statements: the speaker is the subject of the same clause or the one before
+  // ("Rubio, in a radio interview", "Zelensky said in a statement"); not "according to a statement".
+  bool const according = trigger.first >= 2 && lw(trigger.first - 2) == "to";
+  if (speech_type(trigger.pattern->type) && !according) {
+    for (std::size_t k = trigger.first; k > 0;) {
+      --k;
+      if (trigger_of_[k] != none || clause_[k] + 1 < clause) break;
+      if (std::size_t const p = clause_subject(k); p != none) {
+        add(p);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// The person that opens the clause of token k, after nothing but titles, determiners and
+// punctuation ("Zelensky said", "White House press secretary Karoline Leavitt told"), else none.
+std::size_t SentenceReader::clause_subject(std::size_t k) const {
+  std::size_t from = k;
+  while (from > 0 && clause_[from - 1] == clause_[k]) --from;
+  for (std::size_t j = from; j < tokens_.size() && clause_[j] == clause_[k]; ++j) {
+    std::size_t const p = person_of_[j];
+    if (p != none) return people_[p].possessive ? none : p;
+    if (tokens_[j].kind == TokenKind::punct) continue;
+    if (!word(j)) return none;
+    unsigned const cls = wc::word_class(lw(j));
+    if (tokens_[j].capitalised && (cls & wc::function) == 0) continue;
+    if ((cls & (wc::title | wc::role | wc::nationality | wc::organisation | wc::honorific)) != 0) continue;
+    if (!determiner(lw(j))) return none;
+  }
+  return none;
+}
+
+std::optional<std::string> SentenceReader::place_of(const Trigger& trigger) const {
+  std::size_t const stop = phrase_end(trigger.last, clause_[trigger.first]);
+  bool const visit = trigger.pattern->type == "visit";
+  // "visited Kyiv": a visit's object is its place.
+  if (visit && trigger.kind == TriggerKind::verb && trigger.last < tokens_.size() && place_of_[trigger.last] != none) {
+    return places_[place_of_[trigger.last]];
+  }
+  for (std::size_t k = trigger.last; k < stop; ++k) {
+    std::string_view const w = lw(k);
+    if (!(w == "in" || w == "at" || (visit && w == "to"))) continue;
+    // "in Anchorage, Alaska", "in the US state of Alaska": the most specific place named.
+    std::optional<std::size_t> best;
+    std::size_t j = k + 1;
+    for (; j < stop; ++j) {
+      if (place_of_[j] != none) {
+        std::size_t const p = place_of_[j];
+        if (!best || place_level_[p] > place_level_[*best]) best = p;
+        continue;
+      }
+      if (comma(j) || one_of(lw(j), {"the", "state", "city", "region", "province", "capital", "town", "of",
+                                     "port", "resort"})) {
+        continue;
+      }
+      if (word(j) && tokens_[j].all_caps && j == k + 1) continue;
+      break;
+    }
+    if (best) return places_[*best];
+    // A capitalised word nobody knows, after "in": a place the gazetteer lacks ("in Sochi").
+    std::size_t first = k + 1;
+    if (lw(first) == "the") ++first;
+    std::string name;
+    for (std::size_t m = first; m < stop && word(m) && tokens_[m].capitalised && !entity_token(m) &&
+                                trigger_of_[m] == none;
+         ++m) {
+      unsigned const cls = wc::word_class(lw(m));
+      if ((cls & (wc::function | wc::calendar | wc::organisation | wc::nationality | wc::title | wc::role)) != 0) {
+        name.clear();
+        break;
+      }
+      if (!name.empty()) name += ' ';
+      name += wc::text_of(text_, tokens_[m]);
+    }
+    if (!name.empty()) return entities_.place(name).value_or(name);
+  }
+  // A place right before a noun: "the Alaska summit" (but not "US-Russia summit").
+  if (trigger.kind == TriggerKind::noun && trigger.first > 0) {
+    std::size_t const k = trigger.first - 1;
+    std::size_t const p = place_of_[k];
+    if (p != none) {
+      std::size_t first = k;
+      while (first > 0 && place_of_[first - 1] == p) --first;
+      if (!(first > 0 && punct(first - 1, "-"))) return places_[p];
+    }
+  }
+  return std::nullopt;
+}
+
+Modality SentenceReader::modality_of(const Trigger& trigger, Tense tense) const {
+  std::size_t const clause = clause_[trigger.first];
+  std::size_t const head = trigger.verb != none ? trigger.verb : trigger.first;
+  // Negation close to the trigger: "won't commit to Putin-Zelensky meeting", "did not meet",
+  // "no meeting", "refusing to commit to a meeting".
+  std::size_t unknown = 0;
+  std::size_t current = clause;
+  for (std::size_t k = head; k > 0 && head - k < 8;) {
+    --k;
+    if (clause_[k] != current) {
+      if (lw(k + 1) != "to") break;  // "refusing to commit to a meeting": one clause for negation
+      current = clause_[k];
+    }
+    if (trigger_of_[k] != none) break;
+    std::string_view const w = lw(k);
+    if (negator(w)) return Modality::denied;
+    if (entity_token(k) || punct(k, "-") || quote(k) || tokens_[k].kind == TokenKind::possessive) continue;
+    if (tokens_[k].capitalised) continue;
+    if (determiner(w) || auxiliary(w) ||
+        one_of(w, {"to", "commit", "committed", "committing", "hold", "have", "any", "further", "yet", "even"})) {
+      continue;
+    }
+    if (++unknown > 1) break;
+  }
+  // Cues in the clause before the trigger, right after a noun, and in a relative clause on it.
+  bool proposed = false;
+  bool scheduled = tense == Tense::future;
+  auto const cue = [&](std::size_t k) {
+    std::string_view const w = lw(k);
+    if (tokens_[k].capitalised && k > 0 && w == "may") return;
+    if (proposal_cue(w)) proposed = true;
+    if (schedule_cue(w)) scheduled = true;
+    if (w == "going" && lw(k + 1) == "to") scheduled = true;
+    if ((w == "is" || w == "are" || w == "set") && lw(k + 1) == "to") scheduled = true;
+  };
+  for (std::size_t k = 0; k < head; ++k) {
+    // "if everything works out, I'll meet": a condition in the clause before counts too.
+    if ((lw(k) == "if" || lw(k) == "unless") && clause_[k] + 1 >= clause) proposed = true;
+    if (clause_[k] == clause && trigger_of_[k] == none) cue(k);
+  }
+  if (trigger.kind == TriggerKind::noun && trigger.verb != none) cue(trigger.verb);  // "proposed a meeting"
+  // A headline's "Rubio to meet Lavrov": a plan.
+  if (trigger.kind == TriggerKind::verb && head >= 2 && lw(head - 1) == "to" && person_of_[head - 2] != none) {
+    scheduled = true;
+  }
+  // "have met", "had spoken": done, whatever the tense around says.
+  bool const perfect = trigger.kind == TriggerKind::verb && head > 0 && one_of(lw(head - 1), {"has", "have", "had"});
+  if (perfect && !proposed) return Modality::happened;
+  if (trigger.kind == TriggerKind::noun) {
+    for (std::size_t k = trigger.last; k < tokens_.size() && k < trigger.last + 4; ++k) {
+      if (clause_[k] != clause || trigger_of_[k] != none) break;
+      if (negator(lw(k)) && k + 1 < tokens_.size() && one_of(lw(k + 1), {"take", "happen", "go", "be"})) {
+        return Modality::denied;
+      }
+      cue(k);
+    }
+    std::size_t const relative = relative_clause_after(trigger);
+    for (std::size_t k = 0; relative != none && k < tokens_.size(); ++k)
+      if (clause_[k] == relative && trigger_of_[k] == none) cue(k);
+  }
+  if (proposed) return Modality::proposed;
+  if (scheduled) return Modality::scheduled;
+  return Modality::happened;
+}
+
+std::optional<Mention> SentenceReader::mention_for(const Trigger& found) const {
+  Trigger trigger = found;
+  if (trigger.kind == TriggerKind::noun) trigger.verb = light_verb_of(trigger);
+  bool own_phrase_named = false;
+  auto const people = participants(trigger, own_phrase_named);
+  if (trigger.pattern->needs_person) {
+    bool const named = trigger.kind == TriggerKind::verb ? own_phrase_named : !people.empty();
+    if (!named) return std::nullopt;
+  }
+  Mention m;
+  m.doc = doc_.id;
+  m.sentence = index_;
+  m.start = tokens_[trigger.first].start;
+  m.end = tokens_[trigger.last - 1].end;
+  m.trigger = std::string(text_.substr(m.start, m.end - m.start));
+  m.type = trigger.pattern->type;
+  for (std::size_t p : people) {
+    const Person& person = people_[p];
+    std::size_t const start = person.span_start;
+    m.participants.push_back(
+        {person.canonical, std::string(text_.substr(start, person.end - start)), start, person.end});
+  }
+  std::sort(m.participants.begin(), m.participants.end(),
+            [](const Participant& a, const Participant& b) { return a.canonical < b.canonical; });
+  m.participants.erase(std::unique(m.participants.begin(), m.participants.end(),
+                                   [](const Participant& a, const Participant& b) { return a.canonical == b.canonical; }),
+                       m.participants.end());
+  m.place = place_of(trigger);
+  if (auto const t = governing_timex(trigger)) m.time = timexes_[*t];
+  // A verb's own form speaks for its tense ("met"), so the tense is read from just before it.
+  std::size_t const tense_end = trigger.kind == TriggerKind::verb ? m.start : m.end;
+  m.tense = detect_tense(text_, sentence_.start, sentence_.end, m.start, tense_end);
+  m.modality = modality_of(trigger, m.tense);
+  // A time after the document's day is still to come, whatever the tense says ("his summit in
+  // Alaska Friday", written on Thursday).
+  if (m.modality == Modality::happened && m.time && m.time->interval && doc_.anchor &&
+      m.time->interval->begin >= date::local_seconds(doc_.anchor->day + date::days{1})) {
+    m.modality = Modality::scheduled;
+  }
+  return m;
+}
+
+// A noun that says nothing about its event's status ("after that meeting"): it takes the status
+// of another mention of the same event in its sentence.
+bool bare_reference(const Mention& m, TriggerKind kind) {
+  return kind == TriggerKind::noun && m.modality == Modality::happened && !m.time;
+}
+
+// Two mentions of one type in one sentence report one event unless their times or modalities
+// tell them apart.
+bool same_event(const Mention& a, TriggerKind a_kind, const Mention& b, TriggerKind b_kind) {
+  if (a.type != b.type) return false;
+  if (a.time && b.time && a.time->value != b.time->value) return false;
+  return a.modality == b.modality || bare_reference(a, a_kind) || bare_reference(b, b_kind);
+}
+
+void merge_into(Mention& into, TriggerKind& into_kind, const Mention& from, TriggerKind from_kind) {
+  for (const auto& p : from.participants) {
+    auto const it = std::lower_bound(into.participants.begin(), into.participants.end(), p,
+                                     [](const Participant& a, const Participant& b) { return a.canonical < b.canonical; });
+    if (it == into.participants.end() || it->canonical != p.canonical) into.participants.insert(it, p);
+  }
+  if (!into.place) into.place = from.place;
+  if (bare_reference(into, into_kind) && !bare_reference(from, from_kind)) {
+    into.modality = from.modality;
+    into_kind = from_kind;
+  }
+  if (!into.time) {
+    into.time = from.time;
+    into.tense = from.tense;
+  }
+}
+
+std::vector<Mention> SentenceReader::mentions() const {
+  std::vector<Mention> out;
+  std::vector<TriggerKind> kinds;
+  for (const Trigger& t : triggers_) {
+    auto m = mention_for(t);
+    if (!m) continue;
+    std::size_t i = 0;
+    while (i < out.size() && !same_event(out[i], kinds[i], *m, t.kind)) ++i;
+    if (i < out.size()) {
+      merge_into(out[i], kinds[i], *m, t.kind);
+    } else {
+      out.push_back(std::move(*m));
+      kinds.push_back(t.kind);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Mention> extract_mentions(const Document& document, const std::vector<Sentence>& sentences,
+                                      const std::vector<Timex>& timexes, const EventVocabulary& vocabulary,
+                                      const EntityTable& entities) {
+  std::vector<Mention> out;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    if (sentences[i].boilerplate) continue;
+    SentenceReader const reader(document, sentences[i], i, timexes, vocabulary, entities);
+    for (auto& m : reader.mentions()) out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace reckon

@@ -1,0 +1,58 @@
+#pragma once
+// Words of running text as the events and entities stages read them: tokens over a byte range of
+// the document (never copies), UTF-8 aware capitalisation, possessive "'s" split off, acronyms
+// ("U.S.") kept whole, and a lexicon of word classes (titles, nationalities, organisations,
+// function words) that tells a name from the words around it.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reckon::events_text {
+
+enum class TokenKind { word, number, possessive, punct };
+
+struct Token {
+  std::size_t start = 0;  // byte span in the text
+  std::size_t end = 0;
+  TokenKind kind = TokenKind::punct;
+  bool capitalised = false;  // first letter upper-case (ASCII, Latin-1/Extended-A, Greek, Cyrillic)
+  bool all_caps = false;     // every letter upper-case and at least two letters ("NATO", "U.S.")
+};
+
+// Tokens of text[from, to): words (letters, inner apostrophes: "won't", "O'Brien"), numbers,
+// a possessive "'s"/"’s" as its own token, acronyms with periods ("U.S.", "D.C.") as one word,
+// and every other non-space character (one UTF-8 sequence) as a punctuation token.
+std::vector<Token> tokenize(std::string_view text, std::size_t from, std::size_t to);
+
+// ASCII lower case of a token's text; other bytes unchanged.
+std::string lower(std::string_view word);
+
+// A word with its letters folded for comparison: lower case, Latin diacritics removed ("é" → "e",
+// "ł" → "l", "ß" → "ss"); other characters kept.
+std::string fold(std::string_view word);
+
+// Word classes of the lexicon; a word may have several.
+enum WordClass : unsigned {
+  title = 1u << 0,        // president, minister, secretary, spokeswoman, envoy, adviser
+  honorific = 1u << 1,    // mr, mrs, ms, dr, messrs, sen, rep, gov, gen (usually with a period)
+  role = 1u << 2,         // words that build titles: foreign, defense, prime, press, special, vice
+  nationality = 1u << 3,  // russian, american, ukrainian, us, european
+  organisation = 1u << 4, // department, house, ministry, office, council, union, news, kremlin
+  function = 1u << 5,     // the, a, but, however, this, we, who...: never part of a name
+  calendar = 1u << 6,     // months and weekdays
+  particle = 1u << 7,     // von, van, de, bin, al: lower-case inside names
+  plural_title = 1u << 8, // presidents, messrs, ministers, leaders: "Presidents X and Y"
+  name_suffix = 1u << 9,  // jr, sr, ii, iii
+};
+
+unsigned word_class(std::string_view word) noexcept;  // case-insensitive; 0 when unknown
+
+bool is_word(const Token& t) noexcept;
+std::string_view text_of(std::string_view text, const Token& t) noexcept;
+
+// Whether a sentence is set in title case ("Rubio Meets With Lavrov to Discuss Ukraine
+// Negotiations"): then capitalisation says nothing about names.
+bool title_case(std::string_view text, const std::vector<Token>& tokens);
+
+}  // namespace reckon::events_text

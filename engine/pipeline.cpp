@@ -1,0 +1,97 @@
+#include "engine/pipeline.hpp"
+
+#include <algorithm>
+
+#include "engine/event_vocabulary.hpp"
+#include "engine/events.hpp"
+#include "engine/parallel.hpp"
+#include "engine/tagger.hpp"
+
+namespace reckon {
+namespace {
+
+// How far down a dateline may stand, and how much besides the date its line may hold.
+constexpr std::size_t kDatelineSentences = 12;
+constexpr std::size_t kDatelineSlack = 32;
+
+struct Prepared {
+  std::vector<Sentence> sentences;
+  std::vector<Timex> timexes;
+  std::vector<NameOccurrence> names;
+};
+
+bool is_full_date(const Timex& t) {
+  // "YYYY-MM-DD", optionally with a time: a calendar day the text names with its year.
+  const std::string& v = t.value;
+  return t.interval && v.size() >= 10 && v[4] == '-' && v[7] == '-' &&
+         std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool mentions_year(std::string_view text) {
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i)
+    if (std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(i + 4),
+                    [](char c) { return c >= '0' && c <= '9'; }))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<Dateline> find_dateline(const Document& document, const std::vector<Sentence>& sentences,
+                                      const std::vector<Timex>& timexes) {
+  std::size_t seen = 0;
+  for (const Sentence& s : sentences) {
+    if (s.boilerplate) continue;
+    if (++seen > kDatelineSentences) break;
+    for (const Timex& t : timexes) {
+      if (t.start < s.start || t.end > s.end || !is_full_date(t)) continue;
+      const std::string_view written = std::string_view(document.text).substr(t.start, t.end - t.start);
+      if (!mentions_year(written)) continue;
+      if ((s.end - s.start) > (t.end - t.start) + kDatelineSlack) continue;
+      Anchor date;
+      date.day = date::floor<date::days>(t.interval->begin);
+      return Dateline{date, std::string(document.text.substr(s.start, s.end - s.start))};
+    }
+  }
+  return std::nullopt;
+}
+
+Timeline build_timeline(const std::vector<Document>& documents, const PipelineOptions& options) {
+  const auto prepared = parallel_map<Prepared>(documents, options.threads, [](const Document& d) {
+    Prepared p;
+    p.sentences = split_sentences(d.text);
+    p.timexes = tag(d, p.sentences);
+    p.names = collect_names(d, p.sentences);
+    return p;
+  });
+
+  std::vector<NameOccurrence> names;
+  for (const auto& p : prepared) names.insert(names.end(), p.names.begin(), p.names.end());
+  const EntityTable entities(options.aliases, names);
+
+  EventVocabulary vocabulary = EventVocabulary::defaults();
+  for (const auto& [type, words] : options.triggers)
+    for (const auto& word : words) vocabulary.add(type, word);
+
+  std::vector<std::size_t> indices(documents.size());
+  for (std::size_t i = 0; i < indices.size(); ++i) indices[i] = i;
+  auto analyzed = parallel_map<AnalyzedDocument>(indices, options.threads, [&](std::size_t i) {
+    const Document& d = documents[i];
+    const Prepared& p = prepared[i];
+    AnalyzedDocument a;
+    a.document = &d;
+    a.sentences = p.sentences;
+    a.mentions = extract_mentions(d, p.sentences, p.timexes, vocabulary, entities);
+    if (d.own_anchor && d.anchor && d.own_anchor->day != d.anchor->day) {
+      a.stated_date = d.own_anchor;
+      a.stated_where = std::string(to_string(d.own_anchor_source)) + " date";
+    } else if (const auto line = find_dateline(d, p.sentences, p.timexes); line && d.anchor && line->date.day != d.anchor->day) {
+      a.stated_date = line->date;
+      a.stated_where = "dateline '" + line->text + "'";
+    }
+    return a;
+  });
+  return reconcile(analyzed, options.reconcile);
+}
+
+}  // namespace reckon

@@ -1,0 +1,37 @@
+#pragma once
+// The whole pipeline over a corpus: segment, tag, collect names, extract event mentions,
+// reconcile. Documents are processed in parallel; the result is identical for every thread count
+// and every order of the input documents.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/document.hpp"
+#include "engine/entities.hpp"
+#include "engine/reconcile.hpp"
+#include "engine/segment.hpp"
+#include "engine/timeline.hpp"
+#include "engine/timex.hpp"
+
+namespace reckon {
+
+struct PipelineOptions {
+  std::vector<EntityAlias> aliases;                                         // [entities]
+  std::vector<std::pair<std::string, std::vector<std::string>>> triggers;  // [events]: type -> words
+  ReconcileOptions reconcile;
+  unsigned threads = 1;
+};
+
+// A document's dateline: a short line near the top that is only a full date (and maybe a time or
+// a few words), such as "Feb 18, 2025 1:06 PM" under a byline. Boilerplate lines don't count.
+struct Dateline {
+  Anchor date;
+  std::string text;
+};
+std::optional<Dateline> find_dateline(const Document& document, const std::vector<Sentence>& sentences,
+                                      const std::vector<Timex>& timexes);
+
+Timeline build_timeline(const std::vector<Document>& documents, const PipelineOptions& options);
+
+}  // namespace reckon
