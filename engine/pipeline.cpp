@@ -91,7 +91,7 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
     }
     return a;
   });
-  return reconcile(analyzed, options.reconcile);
+  return reconcile(std::move(analyzed), options.reconcile);
 }
 
 }  // namespace reckon

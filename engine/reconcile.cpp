@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <unordered_map>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -68,15 +70,7 @@ class UnionFind {
   std::vector<std::size_t> parent_;
 };
 
-using Names = std::vector<std::string>;  // sorted canonical participant names
-
-Names names_of(const Mention& m) {
-  Names out;
-  for (const auto& p : m.participants) out.push_back(p.canonical);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
+using Names = std::vector<std::uint32_t>;  // sorted ids of canonical participant names
 
 std::size_t shared(const Names& a, const Names& b) {
   std::size_t n = 0;
@@ -130,9 +124,9 @@ struct Cluster {
 
 class Reconciler {
  public:
-  Reconciler(const std::vector<AnalyzedDocument>& docs, const ReconcileOptions& options)
+  Reconciler(std::vector<AnalyzedDocument>& docs, const ReconcileOptions& options)
       : options_(options) {
-    for (const auto& d : docs) order_.push_back(&d);
+    for (auto& d : docs) order_.push_back(&d);
     std::sort(order_.begin(), order_.end(),
               [](auto* a, auto* b) { return a->document->id < b->document->id; });
   }
@@ -153,16 +147,19 @@ class Reconciler {
 
  private:
   void collect() {
+    // Items keep views into the mentions' type strings: the mentions must never move once placed.
+    std::size_t total = 0;
+    for (const AnalyzedDocument* ad : order_) total += ad->mentions.size();
+    out_.mentions.reserve(total);
     for (std::size_t d = 0; d < order_.size(); ++d) {
-      const AnalyzedDocument& ad = *order_[d];
+      AnalyzedDocument& ad = *order_[d];
       const Document& doc = *ad.document;
       out_.documents.push_back({doc.id, doc.anchor, doc.anchor_source});
-      std::vector<const Mention*> sorted;
-      for (const auto& m : ad.mentions) sorted.push_back(&m);
-      std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->start < b->start; });
-      for (const Mention* m : sorted) {
+      std::stable_sort(ad.mentions.begin(), ad.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+      for (Mention& moved : ad.mentions) {
         const std::size_t index = out_.mentions.size();
-        out_.mentions.push_back(*m);
+        out_.mentions.push_back(std::move(moved));
+        const Mention* m = &out_.mentions.back();
         const Sentence* s = m->sentence < ad.sentences.size() ? &ad.sentences[m->sentence] : nullptr;
         out_.sentence_texts.push_back(s ? doc.text.substr(s->start, s->end - s->start) : std::string());
         const bool own_timex = m->time && !m->time_from_context && m->time->end <= doc.text.size();
@@ -171,6 +168,7 @@ class Reconciler {
         if (!counts_as_event(*m)) continue;
         items_.push_back({index, d, event_family(m->type), names_of(*m), interval_of(*m)});
       }
+      std::vector<Mention>().swap(ad.mentions);  // moved from: give the memory back as we go
     }
   }
 
@@ -187,12 +185,20 @@ class Reconciler {
         names = merged(names, items_[i].names);
         members.push_back(i);
       }
+    std::map<std::pair<std::string_view, std::uint32_t>, std::vector<std::size_t>> fine_by_name;
+    for (const auto& [root, group] : fine)
+      for (const auto& name : group.first) fine_by_name[{items_[root].family, name}].push_back(root);
     for (std::size_t i = 0; i < items_.size(); ++i) {
       if (!is_strong(i) || is_fine(i)) continue;
+      std::set<std::size_t> candidates;
+      for (const auto& name : items_[i].names)
+        if (const auto it = fine_by_name.find({items_[i].family, name}); it != fine_by_name.end())
+          candidates.insert(it->second.begin(), it->second.end());
       std::vector<std::size_t> best;
       std::size_t best_shared = 0;
-      for (const auto& [root, group] : fine) {
-        if (items_[root].family != items_[i].family || !compatible(group.first, items_[i].names)) continue;
+      for (std::size_t root : candidates) {
+        const auto& group = fine.at(root);
+        if (!compatible(group.first, items_[i].names)) continue;
         if (std::none_of(group.second.begin(), group.second.end(),
                          [&](std::size_t m) { return items_[m].interval->overlaps(*items_[i].interval); }))
           continue;
@@ -214,7 +220,7 @@ class Reconciler {
   // sweeping each (family, participant) bucket in time order.
   template <class Select>
   void sweep(Select select) {
-    std::map<std::pair<std::string_view, std::string>, std::vector<std::size_t>> buckets;
+    std::map<std::pair<std::string_view, std::uint32_t>, std::vector<std::size_t>> buckets;
     for (std::size_t i = 0; i < items_.size(); ++i)
       if (select(i))
         for (const auto& name : items_[i].names) buckets[{items_[i].family, name}].push_back(i);
@@ -231,6 +237,25 @@ class Reconciler {
         active.push_back(i);
       }
     }
+  }
+
+  Names names_of(const Mention& m) {
+    Names out;
+    for (const auto& p : m.participants) {
+      const auto [it, added] = name_ids_.try_emplace(p.canonical, static_cast<std::uint32_t>(name_texts_.size()));
+      if (added) name_texts_.push_back(p.canonical);
+      out.push_back(it->second);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  std::vector<std::string> texts_of(const Names& names) const {
+    std::vector<std::string> out;
+    for (std::uint32_t id : names) out.push_back(name_texts_[id]);
+    std::sort(out.begin(), out.end());
+    return out;
   }
 
   bool is_strong(std::size_t i) const { return items_[i].interval && !items_[i].names.empty(); }
@@ -290,14 +315,40 @@ class Reconciler {
     attached_.assign(items_.size(), false);
     for (std::size_t i = 0; i < items_.size(); ++i) attached_[i] = is_strong(i);
     auto clusters = clusters_of(false);
+    // Where to look: clusters by (family, participant), by (family, document), and by family in
+    // time order (for dated mentions without participants).
+    std::map<std::pair<std::string_view, std::uint32_t>, std::vector<std::size_t>> by_name;
+    std::map<std::pair<std::string_view, std::size_t>, std::vector<std::size_t>> by_document;
+    std::map<std::string_view, std::vector<std::pair<date::local_seconds, std::size_t>>> by_time;
+    for (const auto& [root, c] : clusters) {
+      const std::string_view family = items_[c.items.front()].family;
+      for (const auto& name : c.names) by_name[{family, name}].push_back(root);
+      for (std::size_t d : c.documents) by_document[{family, d}].push_back(root);
+      if (c.hull) by_time[family].emplace_back(c.hull->begin, root);
+    }
+    for (auto& [family, list] : by_time) std::sort(list.begin(), list.end());
+    const auto longest = date::days{kRecentDays};
     for (std::size_t i = 0; i < items_.size(); ++i) {
       if (attached_[i]) continue;
       const Item& item = items_[i];
+      std::set<std::size_t> candidates;
+      for (const auto& name : item.names)
+        if (const auto it = by_name.find({item.family, name}); it != by_name.end())
+          candidates.insert(it->second.begin(), it->second.end());
+      if (item.names.empty()) {
+        if (const auto it = by_document.find({item.family, item.document}); it != by_document.end())
+          candidates.insert(it->second.begin(), it->second.end());
+        if (const auto it = by_time.find(item.family); it != by_time.end() && item.interval) {
+          auto from = std::lower_bound(it->second.begin(), it->second.end(), std::pair(item.interval->begin - longest, std::size_t{0}));
+          for (; from != it->second.end() && from->first < item.interval->end; ++from) candidates.insert(from->second);
+        }
+      }
       // Among the events it fits, those sharing the most participants with it are the candidates.
       std::vector<std::size_t> fits, same_document;
       std::size_t best_shared = 0;
-      for (const auto& [root, c] : clusters) {
-        if (items_[c.items.front()].family != item.family || !compatible(c.names, item.names)) continue;
+      for (std::size_t root : candidates) {
+        const Cluster& c = clusters.at(root);
+        if (!compatible(c.names, item.names)) continue;
         if (item.interval && c.hull && !item.interval->overlaps(*c.hull)) continue;
         if (!item.interval && c.hull && !c.documents.count(item.document) && !plausible_for(item, *c.hull)) continue;
         const std::size_t n = shared(c.names, item.names);
@@ -364,7 +415,7 @@ class Reconciler {
       }
       std::sort(e.mentions.begin(), e.mentions.end());
       e.type = type;
-      e.participants = names;
+      e.participants = texts_of(names);
       e.modality = happened ? Modality::happened : Modality::scheduled;
       if (!places.empty())
         e.place = std::max_element(places.begin(), places.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
@@ -557,12 +608,14 @@ class Reconciler {
   }
 
   ReconcileOptions options_;
-  std::vector<const AnalyzedDocument*> order_;
+  std::vector<AnalyzedDocument*> order_;
   Timeline out_;
   std::vector<std::size_t> mention_document_;
   std::vector<Item> items_;
   std::vector<bool> attached_;
   std::unique_ptr<UnionFind> uf_;
+  std::unordered_map<std::string, std::uint32_t> name_ids_;
+  std::vector<std::string> name_texts_;
 };
 
 }  // namespace
@@ -582,7 +635,7 @@ const char* to_string(ConflictKind kind) noexcept {
   return "?";
 }
 
-Timeline reconcile(const std::vector<AnalyzedDocument>& documents, const ReconcileOptions& options) {
+Timeline reconcile(std::vector<AnalyzedDocument> documents, const ReconcileOptions& options) {
   return Reconciler(documents, options).run();
 }
 

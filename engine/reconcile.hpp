@@ -37,6 +37,8 @@ struct ReconcileOptions {
 // type of a family is the most specific and names the event when any mention uses it.
 std::string_view event_family(std::string_view type) noexcept;
 
-Timeline reconcile(const std::vector<AnalyzedDocument>& documents, const ReconcileOptions& options = {});
+// Takes the documents by value and moves their mentions into the timeline: pass them with
+// std::move when they are not needed afterwards.
+Timeline reconcile(std::vector<AnalyzedDocument> documents, const ReconcileOptions& options = {});
 
 }  // namespace reckon
