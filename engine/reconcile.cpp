@@ -106,19 +106,52 @@ bool counts_as_event(const Mention& m) {
   return m.modality == Modality::happened || m.modality == Modality::scheduled;
 }
 
+// Clusters in order of their start, for "which clusters can overlap [from, to)" queries. The
+// longest cluster seen bounds how far back a query must look.
+class TimeIndex {
+ public:
+  void add(const Interval& hull, std::size_t root) {
+    entries_.emplace_back(hull.begin, root);
+    longest_ = std::max(longest_, hull.end - hull.begin);
+  }
+  void sort() { std::sort(entries_.begin(), entries_.end()); }
+  template <class Fn>
+  void overlapping(date::local_seconds from, date::local_seconds to, Fn fn) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), std::pair(from - longest_, std::size_t{0}));
+    for (; it != entries_.end() && it->first < to; ++it) fn(it->second);
+  }
+
+ private:
+  std::vector<std::pair<date::local_seconds, std::size_t>> entries_;
+  date::local_seconds::duration longest_{};
+};
+
 // What the reconciler keeps per mention while it works.
 struct Item {
   std::size_t index;          // into Timeline::mentions
   std::size_t document;       // into the sorted documents
-  std::string_view family;
+  std::uint32_t family;       // interned event family
   Names names;
   std::optional<Interval> interval;
 };
 
+// Keys of the lookup tables: an event family with a participant, a document, or nothing.
+std::uint64_t key_of(std::uint32_t family, std::uint64_t second) noexcept { return (second << 16) ^ family; }
+
+bool contains(const std::vector<std::size_t>& sorted, std::size_t x) {
+  return std::binary_search(sorted.begin(), sorted.end(), x);
+}
+
+template <class T>
+void sort_unique(std::vector<T>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 struct Cluster {
   std::vector<std::size_t> items;  // indices into the item list
   Names names;
-  std::set<std::size_t> documents;
+  std::vector<std::size_t> documents;  // sorted, unique
   std::optional<Interval> hull;
 };
 
@@ -166,7 +199,7 @@ class Reconciler {
         out_.timex_texts.push_back(own_timex ? doc.text.substr(m->time->start, m->time->end - m->time->start) : std::string());
         mention_document_.push_back(d);
         if (!counts_as_event(*m)) continue;
-        items_.push_back({index, d, event_family(m->type), names_of(*m), interval_of(*m)});
+        items_.push_back({index, d, family_id(event_family(m->type)), names_of(*m), interval_of(*m)});
       }
       std::vector<Mention>().swap(ad.mentions);  // moved from: give the memory back as we go
     }
@@ -182,18 +215,26 @@ class Reconciler {
     for (std::size_t i = 0; i < items_.size(); ++i)
       if (is_strong(i) && is_fine(i)) {
         auto& [names, members] = fine[uf_->find(i)];
-        names = merged(names, items_[i].names);
+        names.insert(names.end(), items_[i].names.begin(), items_[i].names.end());
         members.push_back(i);
       }
-    std::map<std::pair<std::string_view, std::uint32_t>, std::vector<std::size_t>> fine_by_name;
-    for (const auto& [root, group] : fine)
-      for (const auto& name : group.first) fine_by_name[{items_[root].family, name}].push_back(root);
+    for (auto& [root, group] : fine) sort_unique(group.first);
+    std::unordered_map<std::uint64_t, TimeIndex> fine_by_name;
+    for (const auto& [root, group] : fine) {
+      Interval hull = *items_[group.second.front()].interval;
+      for (std::size_t m : group.second)
+        hull = Interval{std::min(hull.begin, items_[m].interval->begin), std::max(hull.end, items_[m].interval->end)};
+      for (const auto& name : group.first) fine_by_name[key_of(items_[root].family, name)].add(hull, root);
+    }
+    for (auto& [key, index] : fine_by_name) index.sort();
     for (std::size_t i = 0; i < items_.size(); ++i) {
       if (!is_strong(i) || is_fine(i)) continue;
-      std::set<std::size_t> candidates;
+      std::vector<std::size_t> candidates;
       for (const auto& name : items_[i].names)
-        if (const auto it = fine_by_name.find({items_[i].family, name}); it != fine_by_name.end())
-          candidates.insert(it->second.begin(), it->second.end());
+        if (const auto it = fine_by_name.find(key_of(items_[i].family, name)); it != fine_by_name.end())
+          it->second.overlapping(items_[i].interval->begin, items_[i].interval->end,
+                                 [&](std::size_t root) { candidates.push_back(root); });
+      sort_unique(candidates);
       std::vector<std::size_t> best;
       std::size_t best_shared = 0;
       for (std::size_t root : candidates) {
@@ -220,10 +261,10 @@ class Reconciler {
   // sweeping each (family, participant) bucket in time order.
   template <class Select>
   void sweep(Select select) {
-    std::map<std::pair<std::string_view, std::uint32_t>, std::vector<std::size_t>> buckets;
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
     for (std::size_t i = 0; i < items_.size(); ++i)
       if (select(i))
-        for (const auto& name : items_[i].names) buckets[{items_[i].family, name}].push_back(i);
+        for (const auto& name : items_[i].names) buckets[key_of(items_[i].family, name)].push_back(i);
     for (auto& [key, members] : buckets) {
       std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
         return std::pair(items_[a].interval->begin, a) < std::pair(items_[b].interval->begin, b);
@@ -237,6 +278,11 @@ class Reconciler {
         active.push_back(i);
       }
     }
+  }
+
+  std::uint32_t family_id(std::string_view family) {
+    const auto [it, added] = family_ids_.try_emplace(std::string(family), static_cast<std::uint32_t>(family_ids_.size()));
+    return it->second;
   }
 
   Names names_of(const Mention& m) {
@@ -267,10 +313,14 @@ class Reconciler {
       if (!strong_only && !attached_[i]) continue;
       Cluster& c = clusters[uf_->find(i)];
       c.items.push_back(i);
-      c.names = merged(c.names, items_[i].names);
-      c.documents.insert(items_[i].document);
+      c.names.insert(c.names.end(), items_[i].names.begin(), items_[i].names.end());
+      c.documents.push_back(items_[i].document);
       if (const auto& iv = items_[i].interval)
         c.hull = c.hull ? Interval{std::min(c.hull->begin, iv->begin), std::max(c.hull->end, iv->end)} : *iv;
+    }
+    for (auto& [root, c] : clusters) {
+      sort_unique(c.names);
+      sort_unique(c.documents);
     }
     return clusters;
   }
@@ -295,7 +345,7 @@ class Reconciler {
         // Calling two clusters one event needs strong identity: the same people, or two in common.
         const std::size_t common_names = shared(a.names, b.names);
         if (!(a.names == b.names || common_names >= 2)) continue;
-        if (std::any_of(a.documents.begin(), a.documents.end(), [&](std::size_t d) { return b.documents.count(d) > 0; }))
+        if (std::any_of(a.documents.begin(), a.documents.end(), [&](std::size_t d) { return contains(b.documents, d); }))
           continue;
         uf_->unite(ra, rb);
         const std::size_t keep = uf_->find(ra);
@@ -303,7 +353,8 @@ class Reconciler {
         Cluster& other = clusters[keep == ra ? rb : ra];
         target.items.insert(target.items.end(), other.items.begin(), other.items.end());
         target.names = merged(target.names, other.names);
-        target.documents.insert(other.documents.begin(), other.documents.end());
+        target.documents.insert(target.documents.end(), other.documents.begin(), other.documents.end());
+        sort_unique(target.documents);
         target.hull = Interval{std::min(target.hull->begin, other.hull->begin), std::max(target.hull->end, other.hull->end)};
       }
     }
@@ -317,32 +368,38 @@ class Reconciler {
     auto clusters = clusters_of(false);
     // Where to look: clusters by (family, participant), by (family, document), and by family in
     // time order (for dated mentions without participants).
-    std::map<std::pair<std::string_view, std::uint32_t>, std::vector<std::size_t>> by_name;
-    std::map<std::pair<std::string_view, std::size_t>, std::vector<std::size_t>> by_document;
-    std::map<std::string_view, std::vector<std::pair<date::local_seconds, std::size_t>>> by_time;
+    // Where to look: clusters of the same document, and clusters by (family, participant) or by
+    // family in time order, queried over the window the mention can refer to (its own interval,
+    // or for an undated one the month around its document's date).
+    std::unordered_map<std::uint64_t, TimeIndex> by_name;
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_document;
+    std::unordered_map<std::uint32_t, TimeIndex> by_family;
     for (const auto& [root, c] : clusters) {
-      const std::string_view family = items_[c.items.front()].family;
-      for (const auto& name : c.names) by_name[{family, name}].push_back(root);
-      for (std::size_t d : c.documents) by_document[{family, d}].push_back(root);
-      if (c.hull) by_time[family].emplace_back(c.hull->begin, root);
+      const std::uint32_t family = items_[c.items.front()].family;
+      for (std::size_t d : c.documents) by_document[key_of(family, d)].push_back(root);
+      if (!c.hull) continue;
+      for (const auto& name : c.names) by_name[key_of(family, name)].add(*c.hull, root);
+      by_family[family].add(*c.hull, root);
     }
-    for (auto& [family, list] : by_time) std::sort(list.begin(), list.end());
-    const auto longest = date::days{kRecentDays};
+    for (auto& [key, index] : by_name) index.sort();
+    for (auto& [key, index] : by_family) index.sort();
     for (std::size_t i = 0; i < items_.size(); ++i) {
       if (attached_[i]) continue;
       const Item& item = items_[i];
-      std::set<std::size_t> candidates;
-      for (const auto& name : item.names)
-        if (const auto it = by_name.find({item.family, name}); it != by_name.end())
-          candidates.insert(it->second.begin(), it->second.end());
-      if (item.names.empty()) {
-        if (const auto it = by_document.find({item.family, item.document}); it != by_document.end())
-          candidates.insert(it->second.begin(), it->second.end());
-        if (const auto it = by_time.find(item.family); it != by_time.end() && item.interval) {
-          auto from = std::lower_bound(it->second.begin(), it->second.end(), std::pair(item.interval->begin - longest, std::size_t{0}));
-          for (; from != it->second.end() && from->first < item.interval->end; ++from) candidates.insert(from->second);
-        }
+      std::vector<std::size_t> candidates;
+      if (const auto it = by_document.find(key_of(item.family, item.document)); it != by_document.end())
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      const std::optional<Interval> window = item.interval ? item.interval : recent_window(item);
+      auto add = [&](std::size_t root) { candidates.push_back(root); };
+      if (window) {
+        for (const auto& name : item.names)
+          if (const auto it = by_name.find(key_of(item.family, name)); it != by_name.end())
+            it->second.overlapping(window->begin, window->end, add);
+        if (item.names.empty() && item.interval)
+          if (const auto it = by_family.find(item.family); it != by_family.end())
+            it->second.overlapping(window->begin, window->end, add);
       }
+      sort_unique(candidates);
       // Among the events it fits, those sharing the most participants with it are the candidates.
       std::vector<std::size_t> fits, same_document;
       std::size_t best_shared = 0;
@@ -350,7 +407,7 @@ class Reconciler {
         const Cluster& c = clusters.at(root);
         if (!compatible(c.names, item.names)) continue;
         if (item.interval && c.hull && !item.interval->overlaps(*c.hull)) continue;
-        if (!item.interval && c.hull && !c.documents.count(item.document) && !plausible_for(item, *c.hull)) continue;
+        if (!item.interval && c.hull && !contains(c.documents, item.document) && !plausible_for(item, *c.hull)) continue;
         const std::size_t n = shared(c.names, item.names);
         if (n < best_shared) continue;
         if (n > best_shared) {
@@ -359,7 +416,7 @@ class Reconciler {
           same_document.clear();
         }
         fits.push_back(root);
-        if (c.documents.count(item.document)) same_document.push_back(root);
+        if (contains(c.documents, item.document)) same_document.push_back(root);
       }
       const auto& choice = same_document.size() == 1 ? same_document : fits;
       if (choice.size() == 1) {
@@ -370,7 +427,7 @@ class Reconciler {
       }
     }
     // Undated mentions with the same family and participants that joined nothing are one event.
-    std::map<std::pair<std::string_view, Names>, std::size_t> undated;
+    std::map<std::pair<std::uint32_t, Names>, std::size_t> undated;
     for (std::size_t i = 0; i < items_.size(); ++i) {
       if (!attached_[i] || items_[i].interval || uf_->find(i) != i) continue;
       const auto key = std::pair(items_[i].family, items_[i].names);
@@ -392,6 +449,14 @@ class Reconciler {
   }
 
   static constexpr int kRecentDays = 31;
+
+  // The times an undated mention of another document can refer to: the month around its date.
+  std::optional<Interval> recent_window(const Item& item) const {
+    const auto& anchor = order_[item.document]->document->anchor;
+    if (!anchor) return std::nullopt;
+    const date::local_seconds day{anchor->day};
+    return Interval{day - date::days{kRecentDays}, day + date::days{kRecentDays}};
+  }
 
   void build_events() {
     std::map<std::size_t, std::vector<std::size_t>> groups;
@@ -615,6 +680,7 @@ class Reconciler {
   std::vector<bool> attached_;
   std::unique_ptr<UnionFind> uf_;
   std::unordered_map<std::string, std::uint32_t> name_ids_;
+  std::unordered_map<std::string, std::uint32_t> family_ids_;
   std::vector<std::string> name_texts_;
 };
 
