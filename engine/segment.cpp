@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 namespace reckon {
 namespace {
@@ -120,6 +122,30 @@ bool is_related_list_heading(std::string_view line) noexcept {
                      [&](std::string_view h) { return iequals(line, h) || (istarts_with(line, h) && line.size() <= h.size() + 1); });
 }
 
+// The first '.', '?' or '!' in [from, to) of `text`, or `to`. Sentences are long and these are
+// rare, so the bytes are compared eight at a time where the machine allows.
+std::size_t find_terminator(std::string_view text, std::size_t from, std::size_t to) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x80 * ones;
+  std::size_t i = from;
+  if constexpr (std::endian::native == std::endian::little) {
+    // A zero byte of `v` sets its high bit in `zero_bytes(v)`; the lowest such bit is exact.
+    auto const zero_bytes = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    for (; i + 8 <= to; i += 8) {
+      std::uint64_t bytes;
+      std::memcpy(&bytes, text.data() + i, 8);
+      std::uint64_t const hits =
+          zero_bytes(bytes ^ ('.' * ones)) | zero_bytes(bytes ^ ('?' * ones)) | zero_bytes(bytes ^ ('!' * ones));
+      if (hits != 0) return i + std::size_t(std::countr_zero(hits)) / 8;
+    }
+  }
+  for (; i < to; ++i) {
+    char const c = text[i];
+    if (c == '.' || c == '?' || c == '!') return i;
+  }
+  return to;
+}
+
 class Splitter {
  public:
   explicit Splitter(std::string_view text) : text_(text) {}
@@ -150,9 +176,8 @@ class Splitter {
     const bool boilerplate = in_related_list_ || is_boilerplate_line(whole);
     const std::size_t first = out_.size();
     std::size_t start = begin;
-    for (std::size_t i = begin; i < end; ++i) {
+    for (std::size_t i = find_terminator(text_, begin, end); i < end; i = find_terminator(text_, i + 1, end)) {
       const char c = text_[i];
-      if (c != '.' && c != '?' && c != '!') continue;
       std::size_t after = i + 1;
       while (after < end && (text_[after] == '.' || text_[after] == '?' || text_[after] == '!')) ++after;
       while (after < end && closes_quote(text_, after)) after += quote_length(text_, after);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +21,7 @@ struct Word {
   std::size_t length;
   std::size_t start;
   std::size_t end;
+  unsigned kinds;  // what the tense lexicon says of it (below)
   std::string_view text() const noexcept { return {buffer.data(), length}; }
 };
 
@@ -31,41 +34,8 @@ constexpr bool is_word_char(char c) noexcept {
 // clauses and would lose to nearer ones anyway.
 constexpr std::size_t words_each_side = 16;
 
-// The words of a window, at most `max_words` of them, without allocating.
+// At most `max_words` words of a window are read, counted from its start.
 constexpr std::size_t max_words = 2 * words_each_side + 16;
-
-struct Words {
-  std::array<Word, max_words> items;
-  std::size_t count = 0;
-  std::size_t size() const noexcept { return count; }
-  const Word& operator[](std::size_t i) const noexcept { return items[i]; }
-  void push_back(const Word& w) noexcept {
-    if (count < items.size()) items[count++] = w;
-  }
-};
-
-Words words_of(std::string_view text, std::size_t start, std::size_t end) {
-  Words words;
-  std::size_t i = start;
-  while (i < end) {
-    if (!is_word_char(text[i])) {
-      ++i;
-      continue;
-    }
-    Word w;
-    w.length = 0;
-    w.start = i;
-    while (i < end && is_word_char(text[i])) {
-      if (w.length < w.buffer.size()) w.buffer[w.length] = lower(text[i]);
-      ++w.length;
-      ++i;
-    }
-    w.end = i;
-    if (w.length > w.buffer.size()) w.length = 0;  // too long to be a cue
-    words.push_back(w);
-  }
-  return words;
-}
 
 // What a word can say about tense. A word may be several things ("said": reporting verb and
 // participle).
@@ -124,6 +94,18 @@ class Lexicon {
 
   unsigned kinds(std::string_view word) const noexcept { return table_.find(word); }
 
+  // The same for a word already lower-cased into 16 zero-padded bytes: they are its table key.
+  unsigned kinds(const std::array<char, 16>& folded) const noexcept {
+    if constexpr (std::endian::native == std::endian::little) {
+      grammar::WordKey key;
+      std::memcpy(&key.low, folded.data(), 8);
+      std::memcpy(&key.high, folded.data() + 8, 8);
+      return table_.find(key);
+    } else {
+      return table_.find(std::string_view(folded.data(), 16 - std::size_t(std::count(folded.begin(), folded.end(), '\0'))));
+    }
+  }
+
  private:
   void add(std::string_view word, unsigned kind) { table_.add(word, kind); }
   grammar::WordTable<unsigned, 512> table_;
@@ -134,19 +116,39 @@ const Lexicon& lexicon() {
   return table;
 }
 
+// The word [start, end) of `text`, lower-cased and looked up; empty when too long to be a cue.
+Word make_word(std::string_view text, std::size_t start, std::size_t end) noexcept {
+  Word w;
+  w.start = start;
+  w.end = end;
+  w.length = end - start <= w.buffer.size() ? end - start : 0;
+  w.buffer.fill('\0');
+  for (std::size_t i = 0; i < w.length; ++i) w.buffer[i] = lower(text[start + i]);
+  w.kinds = w.length == 0 ? 0u : lexicon().kinds(w.buffer);
+  return w;
+}
+
+Word no_word() noexcept {
+  Word w;
+  w.length = 0;
+  w.start = w.end = 0;
+  w.kinds = 0;
+  return w;
+}
+
 bool regular_past(std::string_view w, unsigned kinds) {
   return w.size() >= 5 && w.substr(w.size() - 2) == "ed" && (kinds & not_regular) == 0;
 }
 
 enum class Cue { none, past, present, future, reporting_past, reporting_present };
 
-Cue cue_of(const Words& words, std::size_t i) {
-  const Lexicon& lex = lexicon();
-  std::string_view const w = words[i].text();
+// The cue of word `w`, given the words just before and after it (empty at the window's edges).
+Cue cue_of(const Word& word, const Word& previous, const Word& following) {
+  std::string_view const w = word.text();
   if (w.empty()) return Cue::none;
-  unsigned const kinds = lex.kinds(w);
-  std::string_view const prev = i > 0 ? words[i - 1].text() : std::string_view();
-  std::string_view const next = i + 1 < words.size() ? words[i + 1].text() : std::string_view();
+  unsigned const kinds = word.kinds;
+  std::string_view const prev = previous.text();
+  std::string_view const next = following.text();
   if ((kinds & reporting) != 0) {
     return (w == "says" || w == "say") ? Cue::reporting_present : Cue::reporting_past;
   }
@@ -154,7 +156,7 @@ Cue cue_of(const Words& words, std::size_t i) {
   if (w == "set" || w == "due") return next == "to" || next == "for" ? Cue::future : Cue::none;
   if ((kinds & present_word) != 0 && next == "to") return Cue::future;  // "is to visit"
   if ((kinds & future_word) != 0) return Cue::future;
-  unsigned const prev_kinds = prev.empty() ? 0u : lex.kinds(prev);
+  unsigned const prev_kinds = previous.kinds;
   bool const has_have = prev == "has" || prev == "have" || prev == "had" || prev == "hasn't" ||
                         prev == "haven't";
   bool const finite_aux = w == "was" || w == "were" || w == "had" || w == "did";
@@ -221,31 +223,183 @@ std::size_t words_forward(std::string_view text, std::size_t from, std::size_t l
   return i;
 }
 
+// The words of a tense window: the window narrowed to `words_each_side` word starts before the
+// expression and as many word ends after it, split into maximal runs of word characters, at
+// most `max_words` of them. Words are numbered outwards from the expression, and read only as
+// far as the search for a cue asks: most cues sit a few words away.
+class Neighbourhood {
+ public:
+  Neighbourhood(std::string_view text, std::size_t window_start, std::size_t window_end,
+                std::size_t expression_start, std::size_t expression_end) noexcept
+      : text_(text), window_start_(window_start), window_end_(window_end) {
+    bool const inside_window = window_start <= expression_start &&
+                               expression_start <= expression_end && expression_end <= window_end;
+    if (!inside_window || !read_inside(expression_start, expression_end)) {
+      read_all(expression_start, expression_end);
+    }
+  }
+
+  // The `k`-th word before / after the expression (1 = nearest), or nothing.
+  const Word* before(std::size_t k) noexcept {
+    while (before_count_ < k && !before_done_) read_before();
+    return k <= before_count_ ? &slots_[center - k] : nullptr;
+  }
+  const Word* after(std::size_t k) noexcept {
+    while (after_count_ < k && !after_done_) read_after();
+    return k <= after_count_ ? &slots_[first_after() + k - 1] : nullptr;
+  }
+
+  // The words beside the `k`-th word before / after the expression in the window's order
+  // (empty at the window's edges).
+  std::pair<const Word&, const Word&> beside_before(std::size_t k) noexcept {
+    before(k + 1);
+    if (k == 1 && inside_count_ == 0) after(1);
+    return {slots_[center - k - 1], slots_[center - k + 1]};
+  }
+  std::pair<const Word&, const Word&> beside_after(std::size_t k) noexcept {
+    after(k + 1);
+    if (k == 1 && inside_count_ == 0) before(1);
+    std::size_t const slot = first_after() + k - 1;
+    return {slots_[slot - 1], slots_[slot + 1]};
+  }
+
+ private:
+  // The words before the expression sit below `center`, the words inside and after it from
+  // `center` up; a slot past the last word of a side holds an empty word.
+  static constexpr std::size_t center = max_words + 1;
+
+  std::size_t first_after() const noexcept { return center + inside_count_; }
+
+  // The words that overlap the expression; false when more of them than the window may hold.
+  bool read_inside(std::size_t expression_start, std::size_t expression_end) noexcept {
+    std::string_view const text = text_;
+    // A word running across an edge of the expression is inside it, and counts among the words
+    // that side may have.
+    bool const straddles_start = expression_start > window_start_ && expression_start < window_end_ &&
+                                 is_word_char(text[expression_start - 1]) &&
+                                 is_word_char(text[expression_start]);
+    bool const straddles_end = expression_end > window_start_ && expression_end < window_end_ &&
+                               is_word_char(text[expression_end - 1]) && is_word_char(text[expression_end]);
+    before_room_ = words_each_side - (straddles_start ? 1 : 0);
+    after_room_ = words_each_side - (straddles_end ? 1 : 0);
+    std::size_t i = expression_start;
+    if (straddles_start) {
+      while (i > window_start_ && is_word_char(text[i - 1])) --i;
+    }
+    before_cursor_ = i;
+    while (true) {
+      while (i < window_end_ && !is_word_char(text[i])) ++i;
+      if (i >= window_end_ || (i >= expression_end && !(straddles_end && i < expression_end))) break;
+      std::size_t end = i;
+      while (end < window_end_ && is_word_char(text[end])) ++end;
+      if (inside_count_ == words_each_side) return false;  // more than the window may hold
+      slots_[center + inside_count_++] = make_word(text, i, end);
+      i = end;
+    }
+    after_cursor_ = i;
+    slots_[center - 1] = no_word();
+    slots_[first_after()] = no_word();
+    return true;
+  }
+
+  void read_before() noexcept {
+    std::size_t i = before_cursor_;
+    while (i > window_start_ && !is_word_char(text_[i - 1])) --i;
+    if (i <= window_start_ || before_count_ == before_room_) {
+      before_done_ = true;
+      return;
+    }
+    std::size_t const end = i;
+    while (i > window_start_ && is_word_char(text_[i - 1])) --i;
+    ++before_count_;
+    slots_[center - before_count_] = make_word(text_, i, end);
+    slots_[center - before_count_ - 1] = no_word();
+    before_cursor_ = i;
+  }
+
+  void read_after() noexcept {
+    std::size_t i = after_cursor_;
+    while (i < window_end_ && !is_word_char(text_[i])) ++i;
+    if (i >= window_end_ || after_count_ == after_room_) {
+      after_done_ = true;
+      return;
+    }
+    std::size_t end = i;
+    while (end < window_end_ && is_word_char(text_[end])) ++end;
+    ++after_count_;
+    slots_[first_after() + after_count_ - 1] = make_word(text_, i, end);
+    slots_[first_after() + after_count_] = no_word();
+    after_cursor_ = end;
+  }
+
+  // All words of the window at once, for windows that do not hold the expression or an
+  // expression with more words than a window side.
+  void read_all(std::size_t expression_start, std::size_t expression_end) noexcept {
+    std::string_view const text = text_;
+    std::size_t const limit = std::min(window_end_, text.size());
+    std::size_t const start =
+        words_back(text, std::max(expression_start, window_start_), window_start_, words_each_side);
+    std::size_t const end =
+        words_forward(text, std::min(expression_end, limit), limit, words_each_side);
+    std::array<Word, max_words> words;
+    std::size_t count = 0;
+    for (std::size_t i = start; i < end && count < max_words;) {
+      if (!is_word_char(text[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t word_end = i;
+      while (word_end < end && is_word_char(text[word_end])) ++word_end;
+      words[count++] = make_word(text, i, word_end);
+      i = word_end;
+    }
+    std::size_t first_inside = 0;
+    while (first_inside < count && words[first_inside].end <= expression_start) ++first_inside;
+    std::size_t first_after = first_inside;
+    while (first_after < count && words[first_after].start < expression_end) ++first_after;
+    before_count_ = first_inside;
+    inside_count_ = first_after - first_inside;
+    after_count_ = count - first_after;
+    for (std::size_t j = 0; j < count; ++j) slots_[center - first_inside + j] = words[j];
+    slots_[center - first_inside - 1] = no_word();
+    slots_[center - first_inside + count] = no_word();
+    before_done_ = after_done_ = true;
+  }
+
+  std::string_view text_;
+  std::size_t window_start_;
+  std::size_t window_end_;
+  std::array<Word, 2 * max_words + 3> slots_;
+  std::size_t before_count_ = 0;
+  std::size_t inside_count_ = 0;
+  std::size_t after_count_ = 0;
+  std::size_t before_room_ = 0;
+  std::size_t after_room_ = 0;
+  std::size_t before_cursor_ = 0;
+  std::size_t after_cursor_ = 0;
+  bool before_done_ = false;
+  bool after_done_ = false;
+};
+
 }  // namespace
 
 Tense detect_tense(std::string_view text, std::size_t window_start, std::size_t window_end,
                    std::size_t expression_start, std::size_t expression_end) {
   window_end = std::min(window_end, text.size());
-  window_start = words_back(text, std::max(expression_start, window_start), window_start, words_each_side);
-  window_end = words_forward(text, std::min(expression_end, window_end), window_end, words_each_side);
-  Words const words = words_of(text, window_start, window_end);
-  // Word distance from the expression: the words before it count back from `first_after - 1`...
-  std::size_t first_inside = 0;
-  while (first_inside < words.size() && words[first_inside].end <= expression_start) ++first_inside;
-  std::size_t first_after = first_inside;
-  while (first_after < words.size() && words[first_after].start < expression_end) ++first_after;
+  Neighbourhood words(text, window_start, window_end, expression_start, expression_end);
   std::size_t best_distance = std::string::npos;
   Tense best = Tense::unknown;
-  auto const consider = [&](std::size_t i, std::size_t distance) {
-    Cue const cue = cue_of(words, i);
+  auto const consider = [&](const Word& word, std::pair<const Word&, const Word&> beside,
+                            std::size_t distance) {
+    Cue const cue = cue_of(word, beside.first, beside.second);
     if (cue == Cue::none) return;
     // A reporting verb right beside the expression times it ("said Friday"); further away it
     // frames a report whose content has its own tense. "would" is often a future in the past.
     bool const reported = cue == Cue::reporting_past || cue == Cue::reporting_present;
-    if (reported && (distance > 2 || punctuated(text, words[i], expression_start, expression_end))) {
+    if (reported && (distance > 2 || punctuated(text, word, expression_start, expression_end))) {
       distance += 4;
     }
-    if (words[i].text() == "would") distance += 3;
+    if (word.text() == "would") distance += 3;
     if (distance < best_distance) {
       best_distance = distance;
       best = (cue == Cue::past || cue == Cue::reporting_past) ? Tense::past
@@ -253,10 +407,13 @@ Tense detect_tense(std::string_view text, std::size_t window_start, std::size_t 
                                                               : Tense::present;
     }
   };
-  // ...and outwards, nearest first, until no further word can beat the best cue found.
-  for (std::size_t distance = 1; distance <= words.size() && distance < best_distance; ++distance) {
-    if (distance <= first_inside) consider(first_inside - distance, distance);
-    if (first_after + distance - 1 < words.size()) consider(first_after + distance - 1, distance);
+  // Outwards from the expression, nearest first, until no further word can beat the best cue.
+  for (std::size_t distance = 1; distance < best_distance; ++distance) {
+    const Word* const before = words.before(distance);
+    if (before != nullptr) consider(*before, words.beside_before(distance), distance);
+    const Word* const after = words.after(distance);
+    if (after != nullptr) consider(*after, words.beside_after(distance), distance);
+    if (before == nullptr && after == nullptr) break;
   }
   return best;
 }

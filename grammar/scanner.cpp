@@ -2,7 +2,9 @@
 #include "grammar/scanner.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 
 #include "grammar/temporal.hpp"
@@ -102,35 +104,63 @@ class Vocabulary {
     }
   }
 
-  unsigned find(std::string_view word) const noexcept {
-    if (!shapes_[shape(word)]) return not_temporal;  // most words of running text stop here
-    return table_.find(word);
-  }
+  unsigned find(std::string_view word) const noexcept { return table_.find(word); }
+  unsigned find(const WordKey& key) const noexcept { return table_.find(key); }
 
  private:
-  void insert(std::string_view word, unsigned cls) {
-    table_.add(word, cls);
-    shapes_[shape(word)] = true;
-  }
-
-  // A word's shape: its first two letters (case-folded) and its length.
-  static std::size_t shape(std::string_view word) noexcept {
-    auto const letter = [](char c) -> std::size_t {
-      c = lower(c);
-      return (c >= 'a' && c <= 'z') ? std::size_t(c - 'a') : 26;
-    };
-    std::size_t const length = word.size() < 17 ? word.size() : 17;
-    std::size_t const second = word.size() > 1 ? letter(word[1]) : 26;
-    return (letter(word.empty() ? ' ' : word[0]) * 27 + second) * 18 + length;
-  }
+  void insert(std::string_view word, unsigned cls) { table_.add(word, cls); }
 
   grammar::WordTable<unsigned> table_;
-  std::array<bool, 27 * 27 * 18> shapes_{};
 };
 
 Vocabulary const& word_table() {
   static Vocabulary const table;
   return table;
+}
+
+// The letters of a word, read from its start: where they end, and their table key (case-folded;
+// none past 16 letters). Eight bytes are classified at a time where the text allows: the scanner
+// reads every word of the text.
+struct Letters {
+  std::size_t end = 0;
+  WordKey key;
+  bool keyed = true;
+};
+
+[[gnu::always_inline]] inline Letters read_letters(std::string_view text, std::size_t at) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  Letters word;
+  word.end = at;
+  std::size_t const n = text.size();
+  if constexpr (std::endian::native == std::endian::little) {
+    for (std::size_t block = 0; word.end + 8 <= n; ++block) {
+      std::uint64_t bytes;
+      std::memcpy(&bytes, text.data() + word.end, 8);
+      // A byte is a letter when, with bit 5 set (lower case), it lies in 'a'..'z'.
+      std::uint64_t const folded = bytes | (0x20 * ones);
+      std::uint64_t const seven = folded & (0x7F * ones);
+      std::uint64_t const letters =
+          (seven + (0x80 - 'a') * ones) & ~(seven + (0x80 - 'z' - 1) * ones) & ~folded & (0x80 * ones);
+      std::uint64_t const others = ~letters & (0x80 * ones);
+      unsigned const count = others == 0 ? 8u : unsigned(std::countr_zero(others)) / 8;
+      std::uint64_t const part = count == 8 ? folded : folded & ((std::uint64_t(1) << (8 * count)) - 1);
+      if (block == 0) word.key.low = part;
+      else if (block == 1) word.key.high = part;
+      word.end += count;
+      if (count < 8) {
+        word.keyed = word.end - at <= 16;
+        return word;
+      }
+    }
+  }
+  for (; word.end < n && is_alpha(text[word.end]); ++word.end) {
+    std::size_t const k = word.end - at;
+    auto const folded = std::uint64_t(static_cast<unsigned char>(text[word.end]) | 0x20u);
+    if (k < 8) word.key.low |= folded << (8 * k);
+    else if (k < 16) word.key.high |= folded << (8 * (k - 8));
+  }
+  word.keyed = word.end - at <= 16;
+  return word;
 }
 
 // --- context checks -------------------------------------------------------------------------
@@ -272,9 +302,8 @@ unsigned class_of_next_word(std::string_view text, std::size_t pos) noexcept {
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
   if (i >= text.size()) return not_temporal;
   if (is_digit(text[i]) || text[i] == '\'' || text[i] == '\xE2') return digits_next;
-  std::size_t end = i;
-  while (end < text.size() && is_alpha(text[end])) ++end;
-  return classify_word(text.substr(i, end - i));
+  Letters const word = read_letters(text, i);
+  return word.keyed && word.end > i ? word_table().find(word.key) : not_temporal;
 }
 
 namespace {
@@ -339,12 +368,12 @@ Probe probe(std::string_view text, std::size_t at) noexcept {
     while (digits_end < n && is_digit(text[digits_end])) ++digits_end;
     return {number_may_start(text, at, digits_end), alnum_end(digits_end)};
   }
-  std::size_t end = at;
-  while (end < n && is_alpha(text[end])) ++end;
+  Letters const word = read_letters(text, at);
+  std::size_t const end = word.end;
   if (end < n && is_digit(text[end])) {  // "Q3"
     return {end == at + 1 && (c == 'Q' || c == 'q'), alnum_end(end)};
   }
-  unsigned const cls = classify_word(text.substr(at, end - at));
+  unsigned const cls = word.keyed && end > at ? word_table().find(word.key) : not_temporal;
   if ((cls & capitalised) != 0 && !(c >= 'A' && c <= 'Z')) return {false, end};
   if ((cls & strong_start) != 0) return {true, end};
   if ((cls & (weak_start | the_start | article_start | pair_start | amount_start)) == 0) {

@@ -4,6 +4,7 @@
 // of the grammar ("yesterday", "last", "Tuesday", "three"...), a digit run, or "'80s"/"Q3".
 // Weak start words ("the", "a", "this", "about"...) also need a temporal word right after them.
 // One table lookup per word; no allocation.
+#include <array>
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -43,9 +44,22 @@ enum WordClass : unsigned {
 
 unsigned classify_word(std::string_view word) noexcept;
 
-constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || is_digit(c); }
+// Character classes by table: the scanner looks at every byte of the text.
+enum CharClass : unsigned char { letter = 1, digit = 2, opener = 4 };  // opener: ' and the first byte of ’
+inline constexpr std::array<unsigned char, 256> char_classes = [] {
+  std::array<unsigned char, 256> classes{};
+  for (int c = 'a'; c <= 'z'; ++c) classes[std::size_t(c)] = letter;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[std::size_t(c)] = letter;
+  for (int c = '0'; c <= '9'; ++c) classes[std::size_t(c)] = digit;
+  classes[std::size_t('\'')] = opener;
+  classes[0xE2] = opener;
+  return classes;
+}();
+constexpr unsigned char char_class(char c) noexcept { return char_classes[static_cast<unsigned char>(c)]; }
+
+constexpr bool is_alpha(char c) noexcept { return (char_class(c) & letter) != 0; }
+constexpr bool is_digit(char c) noexcept { return (char_class(c) & digit) != 0; }
+constexpr bool is_alnum(char c) noexcept { return (char_class(c) & (letter | digit)) != 0; }
 
 // The class of the word after position `pos` (skipping one hyphen and white space);
 // `digits_next` when a number or an apostrophe follows.
@@ -66,8 +80,7 @@ void scan_candidates(std::string_view text, Visit&& visit) {
   std::size_t const n = text.size();
   std::size_t i = 0;
   while (i < n) {
-    char const c = text[i];
-    if (!(is_alnum(c) || c == '\'' || c == '\xE2') || (i > 0 && is_alnum(text[i - 1]))) {
+    if (char_class(text[i]) == 0 || (i > 0 && is_alnum(text[i - 1]))) {
       ++i;
       continue;
     }

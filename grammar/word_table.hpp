@@ -49,10 +49,14 @@ class WordTable {
   // The word's value, or Value{} when the word is not in the table.
   Value find(std::string_view word) const noexcept {
     auto const key = word_key(word);
-    if (!key) return Value{};
-    std::size_t slot = index(*key);
+    return key ? find(*key) : Value{};
+  }
+
+  // The same by key, for callers that fold the word while reading it.
+  Value find(const WordKey& key) const noexcept {
+    std::size_t slot = index(key);
     while (used_[slot]) {
-      if (keys_[slot] == *key) return values_[slot];
+      if (keys_[slot] == key) return values_[slot];
       slot = (slot + 1) & (Slots - 1);
     }
     return Value{};

@@ -1,0 +1,48 @@
+// Throughput of the whole timeline pipeline (segment, tag, names, events, reconcile) on the
+// generated news-like corpus (default 64 MB; RECKON_BENCH_MB overrides), one thread and all
+// cores. Reports MB/s and peak memory; run single-core figures under `taskset -c 0`.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+
+#include "bench/news_corpus.hpp"
+#include "engine/parallel.hpp"
+#include "engine/pipeline.hpp"
+
+namespace {
+
+const std::vector<reckon::Document>& corpus() {
+  static const std::vector<reckon::Document> docs = [] {
+    const char* mb = std::getenv("RECKON_BENCH_MB");
+    return reckon::bench::make_news_corpus((mb ? std::strtoul(mb, nullptr, 10) : 64) << 20);
+  }();
+  return docs;
+}
+
+void run(benchmark::State& state, unsigned threads) {
+  std::size_t bytes = 0;
+  for (const auto& d : corpus()) bytes += d.text.size();
+  reckon::PipelineOptions options;
+  options.threads = threads;
+  std::size_t events = 0, mentions = 0;
+  for (auto _ : state) {
+    const auto timeline = reckon::build_timeline(corpus(), options);
+    events = timeline.events.size();
+    mentions = timeline.mentions.size();
+    benchmark::DoNotOptimize(events);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+  state.counters["threads"] = threads;
+  state.counters["mentions"] = static_cast<double>(mentions);
+  state.counters["events"] = static_cast<double>(events);
+  state.counters["peak_rss_MB"] = static_cast<double>(reckon::bench::peak_rss_bytes()) / 1e6;
+}
+
+void BM_TimelineSingleThread(benchmark::State& state) { run(state, 1); }
+void BM_TimelineAllCores(benchmark::State& state) { run(state, reckon::default_thread_count()); }
+
+}  // namespace
+
+BENCHMARK(BM_TimelineSingleThread)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+BENCHMARK(BM_TimelineAllCores)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+BENCHMARK_MAIN();
