@@ -584,6 +584,11 @@ Timex resolve_weekday(const ast::WeekdayRef& node, const ResolveContext& context
                     " on " + day_text(*earlier));
     return with_part(*earlier);
   }
+  if (node.possessive) {
+    note(trace, "a possessive weekday ('Friday's close') names a day already reported: the latest "
+                "one on or before the anchor");
+    return with_part(on_or_before);
+  }
   std::vector<Timex> candidates{day_timex(on_or_before)};
   if (on_or_after != on_or_before) candidates.push_back(day_timex(on_or_after));
   note(trace, std::string("a bare weekday; ") + direction_text(context.tense));
@@ -804,6 +809,60 @@ Timex resolve_holiday(const ast::HolidayRef& node, const ResolveContext& context
   if (node.relation == ast::Relation::current) return candidates[1];
   note(trace, std::string("no year written; ") + direction_text(context.tense) + ", within eight months");
   return candidates[choose(candidates, *today, context.tense, year_less_window)];
+}
+
+namespace {
+
+// Expressions that move the narrative on: dates and times that name a day or part of one.
+bool sets_narrative_time(const Timex& timex) {
+  if (!timex.interval || timex.type == TimexType::duration || timex.type == TimexType::set) {
+    return false;
+  }
+  return timex.granularity == Granularity::day || timex.granularity == Granularity::part_of_day ||
+         timex.granularity == Granularity::hour || timex.granularity == Granularity::minute;
+}
+
+local_days first_day(const Timex& timex) { return date::floor<date::days>(timex.interval->begin); }
+
+// A quarter the text reports on has ended by the anchor day; a later one ("expects
+// fourth-quarter earnings", "the third quarter of next year") is a forecast, not the focus.
+bool reported_quarter(const Timex& timex, const ResolveContext& context) {
+  return timex.granularity == Granularity::quarter &&
+         (!context.anchor || timex.interval->end <= date::local_seconds(context.anchor->day));
+}
+
+// "the nine months", "the first six months": a reporting period longer than a quarter, after
+// which "a year earlier" names a year, not the quarter named before.
+bool longer_reporting_period(const ast::Core& core) {
+  const auto* duration = std::get_if<ast::Duration>(&core);
+  if (duration == nullptr || duration->quantity.vague) return false;
+  return (duration->unit == ast::Unit::month && duration->quantity.value >= 6) ||
+         duration->unit == ast::Unit::half_year;
+}
+
+}  // namespace
+
+void remember(ResolveContext& context, const ast::Expression& expression, const Timex& timex) {
+  ast::Core const& core = expression.core;
+  if (longer_reporting_period(core)) context.quarter.reset();
+  if (!timex.interval) return;
+  if (std::holds_alternative<ast::Period>(core) && reported_quarter(timex, context)) {
+    date::year_month_day const first(first_day(timex));
+    context.quarter = QuarterInFocus{int(first.year()), (unsigned(first.month()) - 1) / 3 + 1};
+  }
+  if (timex.type == TimexType::date && std::holds_alternative<ast::CalendarDate>(core)) {
+    context.narrative_period = NarrativeTime{first_day(timex), timex.granularity};
+  }
+  if (sets_narrative_time(timex)) {
+    context.narrative = NarrativeTime{first_day(timex), timex.granularity};
+  }
+  // A bare weekday keeps, through the document, the day its first tensed mention gave it.
+  if (const auto* weekday = std::get_if<ast::WeekdayRef>(&core);
+      weekday != nullptr && weekday->relation == ast::Relation::none && !expression.time &&
+      !context.weekdays[weekday->weekday % 7] &&
+      (weekday->possessive || context.tense == Tense::past || context.tense == Tense::future)) {
+    context.weekdays[weekday->weekday % 7] = first_day(timex);
+  }
 }
 
 Timex resolve(const ast::Expression& expression, const ResolveContext& context, Trace* trace) {

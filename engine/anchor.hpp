@@ -36,7 +36,7 @@ struct ResolveContext {
   Tense tense = Tense::unknown;             // of the clause around the expression
   std::optional<NarrativeTime> narrative;   // the last resolved day (or finer) of the document
   std::optional<NarrativeTime> narrative_period;  // the last resolved date of any granularity
-  std::optional<QuarterInFocus> quarter;    // the last quarter the document named
+  std::optional<QuarterInFocus> quarter;    // the last completed quarter the document named
   // The day a bare weekday already named in this document was resolved to (index: 0 = Sunday),
   // so that "Friday" keeps meaning the same Friday through an article.
   std::array<std::optional<date::local_days>, 7> weekdays{};
@@ -47,6 +47,12 @@ using Trace = std::vector<std::string>;
 
 Timex resolve(const grammar::ast::Expression& expression, const ResolveContext& context,
               Trace* trace = nullptr);
+
+// What a resolved expression tells the ones after it: the narrative's day, the last calendar
+// date named, the quarter reported on, and the day a bare weekday stands for. The tagger calls
+// it after each expression, in text order.
+void remember(ResolveContext& context, const grammar::ast::Expression& expression,
+              const Timex& timex);
 
 // One resolver per kind of expression. They set type, value, interval and granularity; mod and
 // an attached clock time are applied by `resolve`.

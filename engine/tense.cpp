@@ -153,6 +153,11 @@ Cue cue_of(const Word& word, const Word& previous, const Word& following) {
     return (w == "says" || w == "say") ? Cue::reporting_present : Cue::reporting_past;
   }
   if (w == "going") return next == "to" ? Cue::future : Cue::none;
+  if (w == "next" && next == "to") return Cue::none;  // "next to": a place, not a time
+  if (w == "plans" || w == "plan" || w == "planned" || w == "planning") {
+    return next == "to" ? Cue::future : Cue::none;  // "plans to visit"
+  }
+  if (w == "soon" && prev == "as") return Cue::future;  // "as soon as"
   if (w == "set" || w == "due") return next == "to" || next == "for" ? Cue::future : Cue::none;
   if ((kinds & present_word) != 0 && next == "to") return Cue::future;  // "is to visit"
   if ((kinds & future_word) != 0) return Cue::future;

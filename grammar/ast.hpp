@@ -83,11 +83,12 @@ struct Period {
   Relation relation = Relation::none;
 };
 
-// "Tuesday", "Friday morning", "last Friday", "this coming Sunday".
+// "Tuesday", "Friday morning", "last Friday", "this coming Sunday", "Friday's close".
 struct WeekdayRef {
   Relation relation = Relation::none;
   unsigned weekday = 0;  // 0 = Sunday ... 6 = Saturday
   std::optional<PartOfDay> part;
+  bool possessive = false;  // followed by "'s": "Thursday's closing price"
 };
 
 // A day named relative to today: "yesterday" (-1), "today", "tomorrow" (+1), "tonight",

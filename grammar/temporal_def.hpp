@@ -634,8 +634,12 @@ auto const weekday_relation =
     (kw("the") >> kw("previous") >> attr(ast::Relation::previous)) |
     (kw("the") >> kw("following") >> attr(ast::Relation::next)) | attr(ast::Relation::none);
 
-// "Tuesday", "Friday morning", "last Friday", "this coming Sunday"
-auto const weekday_ref_def = weekday_relation >> weekday_name >> -part_of_day;
+// A possessive after the expression, left outside the span: "Friday's close".
+auto const possessive_mark =
+    (&lexeme[(lit("'s") | lit("\xE2\x80\x99s")) >> !ascii::alnum] >> attr(true)) | attr(false);
+
+// "Tuesday", "Friday morning", "last Friday", "this coming Sunday", "Friday's close"
+auto const weekday_ref_def = weekday_relation >> weekday_name >> -part_of_day >> possessive_mark;
 
 auto const set_offset = [](int offset) {
   return [offset](auto& ctx) { x3::_val(ctx).offset = offset; };
@@ -654,11 +658,14 @@ auto const day_ref_def =
       x3::_val(ctx).part = ast::PartOfDay::night;
     })];
 
-// "last week", "this month", "next year", "the current quarter", "the weekend"
+// "last week", "this month", "next year", "the current quarter", "the current fiscal year",
+// "the weekend", "the latest quarter"
 auto const relative_unit_def =
-    (relation >> lexeme[words.calendar_units >> word_end]) |
+    (relation >> -kw("fiscal") >> lexeme[words.calendar_units >> word_end]) |
     (kw("the") >> kw("weekend") >> attr(ast::Relation::none) >> attr(ast::Unit::weekend)) |
     (kw("the") >> -(kw("latest") | (kw("most") >> kw("recent"))) >> kw("quarter") >>
+     attr(ast::Relation::none) >> attr(ast::Unit::quarter)) |
+    (kw("the") >> (kw("latest") | (kw("most") >> kw("recent"))) >> kw("period") >>
      attr(ast::Relation::none) >> attr(ast::Unit::quarter));
 
 // "the next day", "the following year", "the previous day", "that day", "the same day",
@@ -687,7 +694,7 @@ auto const set_ref = [](ast::RefTime ref) {
 
 // "now", "currently", "recently", "in recent weeks", "the past", "the future"
 auto const fuzzy_def =
-    ((kw("right") >> kw("now")) | kw("now") | kw("currently") | kw("nowadays") |
+    ((kw("right") >> kw("now")) | kw("now") | kw("currently") | kw("nowadays") | kw("current") |
      (kw("these") >> kw("days")) | (kw("the") >> kw("present")))[set_ref(ast::RefTime::present)] |
     (kw("recently") | kw("lately") |
      (kw("the") >> kw("past")))[set_ref(ast::RefTime::past)] |

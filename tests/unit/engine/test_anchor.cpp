@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "engine/anchor.hpp"
 #include "grammar/temporal.hpp"
@@ -267,4 +269,94 @@ TEST_CASE("resolved dates carry their interval and granularity", "[anchor]") {
   REQUIRE(month.interval);
   CHECK(month.granularity == reckon::Granularity::month);
   CHECK(month.interval->end == date::local_seconds(date::local_days(date::year{2022} / 3 / 1)));
+}
+
+namespace {
+
+// Resolves the expressions of `text` in order, as the tagger does, with one tense throughout.
+std::vector<Timex> resolve_in_order(std::string_view text, Tense tense) {
+  ResolveContext context;
+  context.anchor = anchor_on(2025, 8, 12);
+  context.tense = tense;
+  std::vector<Timex> out;
+  for (const auto& match : reckon::grammar::find_expressions(text)) {
+    out.push_back(reckon::resolve(match.expression, context));
+    reckon::remember(context, match.expression, out.back());
+  }
+  return out;
+}
+
+std::string last_value(std::string_view text, Tense tense = Tense::unknown) {
+  auto const timexes = resolve_in_order(text, tense);
+  REQUIRE_FALSE(timexes.empty());
+  return timexes.back().value;
+}
+
+}  // namespace
+
+TEST_CASE("a possessive weekday names the most recent such day, whatever the tense",
+          "[anchor][weekday]") {
+  struct Case {
+    const char* text;
+    Tense tense;
+    const char* value;
+  };
+  for (const Case& c : {Case{"above Thursday's closing price", N, "2025-08-07"},
+                        Case{"will appeal Friday's ruling", F, "2025-08-08"},
+                        Case{"Tuesday's meeting", F, "2025-08-12"},  // the anchor day itself
+                        Case{"after Monday's vote", P, "2025-08-11"}}) {
+    INFO("text: " << c.text);
+    CHECK(last_value(c.text, c.tense) == c.value);
+  }
+}
+
+TEST_CASE("a possessive weekday fixes the day later bare mentions keep", "[anchor][weekday]") {
+  auto const timexes = resolve_in_order("will appeal Friday's ruling, made on Friday", F);
+  REQUIRE(timexes.size() == 2);
+  CHECK(timexes[1].value == "2025-08-08");
+}
+
+TEST_CASE("the quarter in focus is the last reported quarter, one that has ended by the anchor",
+          "[anchor][narrative]") {
+  struct Case {
+    const char* text;
+    const char* value;  // of the last expression
+  };
+  for (const Case& c : {
+           Case{"profit in the second quarter rose from a year earlier", "2024-Q2"},
+           Case{"the second quarter; a fourth-quarter charge; a year earlier", "2024-Q2"},
+           Case{"the second quarter; the third quarter of next year; a year earlier", "2024-Q2"},
+           Case{"a fourth-quarter charge; a year earlier", "2024"},
+           Case{"the second quarter; a third-quarter charge; the latest quarter", "2025-Q2"},
+           Case{"the latest quarter", "2025-Q2"},  // no quarter named: the last completed one
+           Case{"the first quarter; the latest period", "2025-Q1"},
+       }) {
+    INFO("text: " << c.text);
+    CHECK(last_value(c.text) == c.value);
+  }
+}
+
+TEST_CASE("a reporting period longer than a quarter ends the quarter focus",
+          "[anchor][narrative]") {
+  struct Case {
+    const char* text;
+    const char* value;
+  };
+  for (const Case& c : {
+           Case{"the second quarter; for the nine months, a year earlier", "2024"},
+           Case{"the second quarter; the first six months; a year earlier", "2024"},
+           Case{"the second quarter; three months; a year earlier", "2024-Q2"},
+           Case{"the second quarter; several months; a year earlier", "2024-Q2"},
+       }) {
+    INFO("text: " << c.text);
+    CHECK(last_value(c.text) == c.value);
+  }
+}
+
+TEST_CASE("'current' is the present and 'the current fiscal year' the anchor's year", "[anchor]") {
+  check({
+      {"current", N, DATE, "PRESENT_REF", ""},
+      {"the current fiscal year", N, DATE, "2025", ""},
+      {"last fiscal year", N, DATE, "2024", ""},
+  });
 }

@@ -227,3 +227,33 @@ TEST_CASE("the scanner proposes only plausible starts", "[grammar][scanner]") {
   CHECK(reckon::grammar::is_start_word("Yesterday"));
   CHECK_FALSE(reckon::grammar::is_start_word("cat"));
 }
+
+TEST_CASE("a weekday followed by a possessive is marked as one, outside the span", "[grammar]") {
+  struct Case {
+    const char* text;
+    bool possessive;
+  };
+  for (const Case& c : {Case{"above Thursday's closing price", true},
+                        Case{"after Friday\xE2\x80\x99s close", true},
+                        Case{"Friday night's game", true},
+                        Case{"trading resumed Monday", false},
+                        Case{"on Friday 'sources' said", false}}) {
+    INFO("text: " << c.text);
+    auto const matches = find_expressions(c.text);
+    REQUIRE(matches.size() == 1);
+    auto const* weekday = std::get_if<ast::WeekdayRef>(&matches[0].expression.core);
+    REQUIRE(weekday != nullptr);
+    CHECK(weekday->possessive == c.possessive);
+  }
+  CHECK(spans("above Thursday's closing price") == std::vector<std::string>{"Thursday"});
+}
+
+TEST_CASE("reporting periods and 'current' are relative references", "[grammar]") {
+  check_spans({
+      {"sales in the current fiscal year", {"the current fiscal year"}},
+      {"net in the latest period rose", {"the latest period"}},
+      {"the most recent period", {"the most recent period"}},
+      {"under current law", {"current"}},
+      {"the current quarter", {"the current quarter"}},
+  });
+}
