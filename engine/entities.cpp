@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <stdexcept>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace reckon {
 namespace {
@@ -95,16 +98,44 @@ constexpr PlaceEntry kPlaces[] = {
     {"Nairobi", 2, ""}, {"Addis Ababa", 2, ""}, {"Lagos", 2, ""}, {"Pretoria", 2, ""},
     {"Johannesburg", 2, ""}, {"Camp David", 2, ""}, {"Mar-a-Lago", 2, ""}};
 
-// Folded place text ("u.s.", "new york") → entry index; built once.
-const std::map<std::string, std::size_t, std::less<>>& place_index() {
-  static const auto index = [] {
-    std::map<std::string, std::size_t, std::less<>> m;
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// Folded place text ("u.s.", "new york") → entry index, and every prefix of such a text, so that
+// a lookup stops as soon as no place can start with the words read so far; built once.
+constexpr std::size_t kPlaceKeyCapacity = 96;
+
+struct PlaceIndex {
+  static constexpr std::size_t prefix_only = static_cast<std::size_t>(-1);
+  // Every key and every prefix of one; a prefix that is no key maps to prefix_only.
+  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> keys;
+
+  void add(std::string key, std::size_t entry) {
+    // Two bytes to spare, so a separator after any key still fits the lookup buffer.
+    if (key.size() + 2 > kPlaceKeyCapacity) throw std::logic_error("gazetteer name too long: " + key);
+    for (std::size_t n = 1; n < key.size(); ++n) keys.emplace(key.substr(0, n), prefix_only);
+    auto const [it, added] = keys.emplace(std::move(key), entry);
+    if (!added && it->second == prefix_only) it->second = entry;  // the first entry of a key wins
+  }
+  // The entry of a key, prefix_only for a mere prefix, nothing when no key starts so.
+  std::optional<std::size_t> find(std::string_view key) const {
+    auto const it = keys.find(key);
+    if (it == keys.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+const PlaceIndex& place_index() {
+  static const PlaceIndex index = [] {
+    PlaceIndex m;
     for (std::size_t i = 0; i < std::size(kPlaces); ++i) {
-      m.emplace(wc::fold(kPlaces[i].canonical), i);
+      m.add(wc::fold(kPlaces[i].canonical), i);
       std::string_view rest = kPlaces[i].variants;
       while (!rest.empty()) {
         auto const bar = rest.find('|');
-        m.emplace(wc::fold(rest.substr(0, bar)), i);
+        m.add(wc::fold(rest.substr(0, bar)), i);
         rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
       }
     }
@@ -122,17 +153,16 @@ bool is_punct(std::string_view text, const std::vector<Token>& tokens, std::size
 }
 
 // A capitalised word that can be part of a person's name.
-bool name_word(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+bool name_word(std::string_view text, const std::vector<Token>& tokens, const TokenFacts& facts, std::size_t i) {
   if (i >= tokens.size()) return false;
   const Token& t = tokens[i];
   if (t.kind != TokenKind::word || !t.capitalised || t.all_caps) return false;
   std::string_view const w = wc::text_of(text, t);
   if (w.size() < 2 || (w[0] >= '0' && w[0] <= '9')) return false;
-  unsigned const cls = wc::word_class(w);
   constexpr unsigned not_names = wc::title | wc::honorific | wc::role | wc::nationality | wc::organisation |
                                  wc::function | wc::calendar | wc::name_suffix;
-  if ((cls & not_names) != 0) return false;
-  return !find_place(text, tokens, i).has_value();
+  if ((facts.classes[i] & not_names) != 0) return false;
+  return !facts.places[i].has_value();
 }
 
 // A single capital letter with a period: an initial ("George W. Bush").
@@ -154,7 +184,8 @@ struct TitlePrefix {
   bool plural = false;
 };
 
-TitlePrefix title_before(std::string_view text, const std::vector<Token>& tokens, std::size_t first) {
+TitlePrefix title_before(std::string_view text, const std::vector<Token>& tokens, const TokenFacts& facts,
+                         std::size_t first) {
   TitlePrefix p{first, {}, false, false};
   std::vector<std::string> words;
   std::size_t i = first;
@@ -162,17 +193,17 @@ TitlePrefix title_before(std::string_view text, const std::vector<Token>& tokens
     std::size_t const k = i - 1;
     const Token& t = tokens[k];
     if (t.kind == TokenKind::punct && wc::text_of(text, t) == "." && k > 0 &&
-        (wc::word_class(word_at(text, tokens, k - 1)) & wc::honorific) != 0) {
+        (facts.classes[k - 1] & wc::honorific) != 0) {
       i = k;
       continue;
     }
     if (t.kind != TokenKind::word) break;
     std::string_view const w = wc::text_of(text, t);
-    unsigned const cls = wc::word_class(w);
+    unsigned const cls = facts.classes[k];
     bool const of = w == "of" && !words.empty();
     constexpr unsigned title_like = wc::title | wc::honorific | wc::role | wc::nationality | wc::organisation;
     if ((cls & title_like) == 0 && !of) {
-      if (!t.all_caps || !find_place(text, tokens, k)) break;  // "US Secretary of State ..."
+      if (!t.all_caps || !facts.places[k]) break;  // "US Secretary of State ..."
     }
     if ((cls & (wc::title | wc::honorific)) != 0) p.titled = true;
     if ((cls & wc::plural_title) != 0) p.plural = true;
@@ -228,7 +259,9 @@ std::optional<PlaceMatch> find_place(std::string_view text, const std::vector<To
   if (i >= tokens.size() || tokens[i].kind != TokenKind::word || !tokens[i].capitalised) return std::nullopt;
   const auto& index = place_index();
   std::optional<PlaceMatch> best;
-  std::string key;
+  // The folded words read so far; no gazetteer key is longer than the buffer.
+  char key[kPlaceKeyCapacity];
+  std::size_t size = 0;
   std::size_t k = i;
   for (std::size_t n = 1; n <= 4 && k < tokens.size(); ++n, ++k) {
     const Token& t = tokens[k];
@@ -236,18 +269,37 @@ std::optional<PlaceMatch> find_place(std::string_view text, const std::vector<To
       // Inner punctuation of a place name: "St. Petersburg", "Mar-a-Lago".
       std::string_view const p = wc::text_of(text, t);
       if ((p != "." && p != "-") || !adjacent(tokens, k)) break;
-      key += p;
+      key[size++] = p[0];  // fits: the key so far is a gazetteer key or prefix (see PlaceIndex::add)
+      if (!index.find(std::string_view(key, size))) break;
       continue;
     }
     if (t.kind != TokenKind::word) break;
-    if (k > i && !key.empty() && key.back() != '-' && key.back() != '.') key += ' ';
-    if (k > i && key.back() == '.' && !adjacent(tokens, k)) key += ' ';
-    key += wc::fold(wc::text_of(text, t));
-    if (auto const it = index.find(key); it != index.end()) {
-      best = PlaceMatch{kPlaces[it->second].canonical, kPlaces[it->second].level, k - i + 1};
+    // Separators fit for the same reason.
+    if (k > i && size > 0 && key[size - 1] != '-' && key[size - 1] != '.') key[size++] = ' ';
+    if (k > i && key[size - 1] == '.' && !adjacent(tokens, k)) key[size++] = ' ';
+    std::size_t const folded = wc::fold_into(wc::text_of(text, t), key + size, kPlaceKeyCapacity - size);
+    if (folded > kPlaceKeyCapacity - size) break;
+    size += folded;
+    auto const entry = index.find(std::string_view(key, size));
+    if (!entry) break;  // no gazetteer key starts so: no longer one either
+    if (*entry != PlaceIndex::prefix_only) {
+      best = PlaceMatch{kPlaces[*entry].canonical, kPlaces[*entry].level, k - i + 1};
     }
   }
   return best;
+}
+
+TokenFacts token_facts(std::string_view text, const std::vector<Token>& tokens) {
+  TokenFacts facts;
+  facts.classes.resize(tokens.size());
+  facts.places.resize(tokens.size());
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    // Numbers, possessives and punctuation are in no word class.
+    if (tokens[k].kind != TokenKind::word) continue;
+    facts.classes[k] = wc::word_class(wc::text_of(text, tokens[k]));
+    if (tokens[k].capitalised) facts.places[k] = find_place(text, tokens, k);
+  }
+  return facts;
 }
 
 std::string name_key(std::string_view word) {
@@ -280,13 +332,21 @@ std::string person_key(std::string_view name) {
 }
 
 std::vector<PersonName> find_person_names(std::string_view text, const std::vector<Token>& tokens) {
+  return find_person_names(text, tokens, token_facts(text, tokens));
+}
+
+std::vector<PersonName> find_person_names(std::string_view text, const std::vector<Token>& tokens,
+                                          const TokenFacts& facts) {
   std::vector<PersonName> out;
+  std::vector<char> is_name(tokens.size() + 3, 0);
+  for (std::size_t k = 0; k < tokens.size(); ++k) is_name[k] = name_word(text, tokens, facts, k) ? 1 : 0;
+  auto const name_at = [&](std::size_t k) { return k < tokens.size() && is_name[k] != 0; };
   std::size_t previous_end = 0;
   bool previous_plural = false;
   std::string previous_title;
   std::size_t i = 0;
   while (i < tokens.size()) {
-    if (!name_word(text, tokens, i)) {
+    if (!name_at(i)) {
       ++i;
       continue;
     }
@@ -294,13 +354,13 @@ std::vector<PersonName> find_person_names(std::string_view text, const std::vect
     name.first_token = i;
     std::size_t j = i;
     while (j < tokens.size()) {
-      if (name_word(text, tokens, j)) {
+      if (name_at(j)) {
         // A hyphenated first name ("Jean-Claude Juncker") joins only when a name word follows;
         // otherwise the hyphen joins two names ("Trump-Putin summit").
         ++name.words;
         ++j;
         while (is_punct(text, tokens, j, "-") && adjacent(tokens, j) && adjacent(tokens, j + 1) &&
-               name_word(text, tokens, j + 1) && name_word(text, tokens, j + 2)) {
+               name_at(j + 1) && name_at(j + 2)) {
           j += 2;
         }
         continue;
@@ -313,10 +373,10 @@ std::vector<PersonName> find_person_names(std::string_view text, const std::vect
       std::size_t particles = 0;
       while (name.words > 0 && j + particles < tokens.size() && tokens[j + particles].kind == TokenKind::word &&
              !tokens[j + particles].capitalised &&
-             (wc::word_class(word_at(text, tokens, j + particles)) & wc::particle) != 0) {
+             (facts.classes[j + particles] & wc::particle) != 0) {
         ++particles;
       }
-      if (particles > 0 && name_word(text, tokens, j + particles)) {
+      if (particles > 0 && name_at(j + particles)) {
         j += particles;
         continue;
       }
@@ -324,7 +384,7 @@ std::vector<PersonName> find_person_names(std::string_view text, const std::vect
     }
     // "Jr." after a name belongs to it.
     if (j < tokens.size() && tokens[j].kind == TokenKind::word &&
-        (wc::word_class(word_at(text, tokens, j)) & wc::name_suffix) != 0 && tokens[j].capitalised) {
+        (facts.classes[j] & wc::name_suffix) != 0 && tokens[j].capitalised) {
       ++j;
       if (is_punct(text, tokens, j, ".")) ++j;
     }
@@ -336,7 +396,7 @@ std::vector<PersonName> find_person_names(std::string_view text, const std::vect
       name.text += wc::text_of(text, tokens[k]);
     }
     name.possessive = j < tokens.size() && tokens[j].kind == TokenKind::possessive;
-    TitlePrefix const prefix = title_before(text, tokens, i);
+    TitlePrefix const prefix = title_before(text, tokens, facts, i);
     name.span_start = prefix.titled ? prefix.begin : name.start;
     name.title = prefix.titled ? prefix.title : std::string();
     name.titled = prefix.titled;
@@ -437,7 +497,7 @@ EntityTable::EntityTable(const std::vector<EntityAlias>& aliases, const std::vec
   }
   for (const auto& n : names) {
     if (identifying_words(n.name).size() < 2) continue;
-    auto& list = by_doc_surname_[{n.doc, surname_key(n.name)}];
+    auto& list = by_doc_surname_[n.doc][surname_key(n.name)];
     std::size_t const g = by_identity_.at(person_key(n.name));
     if (std::find(list.begin(), list.end(), g) == list.end()) list.push_back(g);
   }
@@ -477,18 +537,24 @@ std::optional<std::size_t> EntityTable::best_of(const std::vector<std::size_t>& 
 }
 
 std::optional<std::string> EntityTable::person(std::string_view name, std::string_view doc) const {
-  if (auto const it = alias_exact_.find(wc::fold(name)); it != alias_exact_.end()) return it->second;
+  if (!alias_exact_.empty()) {
+    if (auto const it = alias_exact_.find(wc::fold(name)); it != alias_exact_.end()) return it->second;
+  }
   auto const words = identifying_words(name);
   if (words.empty()) return std::nullopt;
   if (words.size() >= 2) {
-    if (auto const it = by_identity_.find(person_key(name)); it != by_identity_.end()) {
-      return groups_[it->second].canonical;
-    }
+    // person_key(name), from the words already at hand.
+    std::string key = name_key(words.front());
+    key += '|';
+    key += name_key(words.back());
+    if (auto const it = by_identity_.find(key); it != by_identity_.end()) return groups_[it->second].canonical;
     return std::nullopt;
   }
   std::string const k = name_key(words.front());
-  if (auto const it = by_doc_surname_.find(std::make_pair(std::string(doc), k)); it != by_doc_surname_.end()) {
-    if (auto const g = best_of(it->second)) return groups_[*g].canonical;
+  if (auto const in_doc = by_doc_surname_.find(doc); in_doc != by_doc_surname_.end()) {
+    if (auto const it = in_doc->second.find(k); it != in_doc->second.end()) {
+      if (auto const g = best_of(it->second)) return groups_[*g].canonical;
+    }
   }
   if (auto const it = by_surname_.find(k); it != by_surname_.end()) {
     if (auto const g = best_of(it->second)) return groups_[*g].canonical;
@@ -499,8 +565,9 @@ std::optional<std::string> EntityTable::person(std::string_view name, std::strin
 std::optional<std::string> EntityTable::place(std::string_view name) const {
   std::string const folded = wc::fold(name);
   if (auto const it = alias_exact_.find(folded); it != alias_exact_.end()) return it->second;
-  const auto& index = place_index();
-  if (auto const it = index.find(folded); it != index.end()) return std::string(kPlaces[it->second].canonical);
+  if (auto const entry = place_index().find(folded); entry && *entry != PlaceIndex::prefix_only) {
+    return std::string(kPlaces[*entry].canonical);
+  }
   return std::nullopt;
 }
 

@@ -47,11 +47,6 @@ struct PersonName {
   std::size_t words = 0;       // name words, not counting particles, initials and suffixes
 };
 
-// Candidate person names among a sentence's tokens, in text order. A single untitled word
-// ("Lavrov", "Asked") is a candidate only: EntityTable::person decides whether it is a person.
-std::vector<PersonName> find_person_names(std::string_view text,
-                                          const std::vector<events_text::Token>& tokens);
-
 // A place from the gazetteer: countries, US states, capitals and major cities (data, not rules).
 struct PlaceMatch {
   std::string_view canonical;  // "United States", "Alaska", "Anchorage"
@@ -62,6 +57,22 @@ struct PlaceMatch {
 // The gazetteer place that starts at token `i` (longest match), if any.
 std::optional<PlaceMatch> find_place(std::string_view text, const std::vector<events_text::Token>& tokens,
                                      std::size_t i);
+
+// What the name and place rules ask of each token of a sentence, computed once: its word class
+// (events_text::word_class) and the gazetteer place that starts there (capitalised words only).
+struct TokenFacts {
+  std::vector<unsigned> classes;
+  std::vector<std::optional<PlaceMatch>> places;
+};
+TokenFacts token_facts(std::string_view text, const std::vector<events_text::Token>& tokens);
+
+// Candidate person names among a sentence's tokens, in text order. A single untitled word
+// ("Lavrov", "Asked") is a candidate only: EntityTable::person decides whether it is a person.
+std::vector<PersonName> find_person_names(std::string_view text,
+                                          const std::vector<events_text::Token>& tokens);
+// The same with the sentence's token_facts() already at hand.
+std::vector<PersonName> find_person_names(std::string_view text, const std::vector<events_text::Token>& tokens,
+                                          const TokenFacts& facts);
 
 // The variant-matching key of one name word: lower case without diacritics, then the spelling
 // alternatives of transliteration folded: "x" → "ks"; a non-initial "y" → "i"; "j" after a vowel
@@ -111,7 +122,8 @@ class EntityTable {
   std::map<std::string, std::string, std::less<>> alias_exact_;  // folded text → canonical
   std::map<std::string, std::size_t, std::less<>> by_identity_;  // person_key → group
   std::map<std::string, std::vector<std::size_t>, std::less<>> by_surname_;
-  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>, std::less<>> by_doc_surname_;
+  // document → surname key → groups
+  std::map<std::string, std::map<std::string, std::vector<std::size_t>, std::less<>>, std::less<>> by_doc_surname_;
 };
 
 }  // namespace reckon

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace reckon {
 namespace {
@@ -88,6 +89,30 @@ std::vector<std::string> verb_forms(std::string_view lemma) {
   return out;
 }
 
+namespace {
+char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
+std::size_t EventVocabulary::FoldedHash::operator()(std::string_view word) const noexcept {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (char c : word) h = (h ^ static_cast<unsigned char>(ascii_lower(c))) * 0x100000001b3ull;
+  return static_cast<std::size_t>(h);
+}
+
+bool EventVocabulary::FoldedEqual::operator()(std::string_view a, std::string_view b) const noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (ascii_lower(a[k]) != ascii_lower(b[k])) return false;
+  return true;
+}
+
+std::size_t EventVocabulary::filter_bit(std::string_view word) noexcept {
+  if (word.empty()) return 0;
+  auto const first = static_cast<unsigned char>(ascii_lower(word.front()));
+  auto const last = static_cast<unsigned char>(ascii_lower(word.back()));
+  return (first * 31u + last * 7u + word.size() * 131u) & 4095u;
+}
+
 void EventVocabulary::insert(TriggerPattern pattern) {
   if (pattern.words.empty()) return;
   for (const auto& p : patterns_)
@@ -95,7 +120,9 @@ void EventVocabulary::insert(TriggerPattern pattern) {
   patterns_.push_back(std::move(pattern));
   std::size_t const index = patterns_.size() - 1;
   std::string_view const first = patterns_[index].words.front();
-  auto& list = by_first_word_[std::string(first.substr(0, first.find('-')))];
+  std::string_view const key = first.substr(0, first.find('-'));
+  first_word_filter_[filter_bit(key) / 64] |= std::uint64_t{1} << (filter_bit(key) % 64);
+  auto& list = by_first_word_[std::string(key)];
   list.push_back(index);
   std::stable_sort(list.begin(), list.end(),
                    [&](std::size_t a, std::size_t b) { return patterns_[a].words.size() > patterns_[b].words.size(); });
@@ -168,7 +195,10 @@ std::vector<TriggerMatch> EventVocabulary::matches(std::string_view text,
                                                   std::size_t i) const {
   std::vector<TriggerMatch> out;
   if (i >= tokens.size() || tokens[i].kind != wc::TokenKind::word) return out;
-  auto const it = by_first_word_.find(wc::lower(wc::text_of(text, tokens[i])));
+  std::string_view const first = wc::text_of(text, tokens[i]);
+  std::size_t const bit = filter_bit(first);
+  if ((first_word_filter_[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) return out;
+  auto const it = by_first_word_.find(first);
   if (it == by_first_word_.end()) return out;
   for (std::size_t index : it->second) {
     const TriggerPattern& p = patterns_[index];
@@ -184,7 +214,7 @@ std::vector<TriggerMatch> EventVocabulary::matches(std::string_view text,
         auto const dash = word.find('-');
         std::string_view const part = word.substr(0, dash);
         matched = k < tokens.size() && tokens[k].kind == wc::TokenKind::word &&
-                  wc::lower(wc::text_of(text, tokens[k])) == part;
+                  wc::equals_lower(wc::text_of(text, tokens[k]), part);
         ++k;
         if (!matched || dash == std::string_view::npos) break;
         matched = k < tokens.size() && wc::text_of(text, tokens[k]) == "-";
@@ -196,7 +226,10 @@ std::vector<TriggerMatch> EventVocabulary::matches(std::string_view text,
     if (w == p.words.size()) out.push_back({&p, k - i});
   }
   // Longest first; equally long ones in registration order (nouns before verbs).
-  std::stable_sort(out.begin(), out.end(), [](const TriggerMatch& a, const TriggerMatch& b) { return a.length > b.length; });
+  if (out.size() > 1) {
+    std::stable_sort(out.begin(), out.end(),
+                     [](const TriggerMatch& a, const TriggerMatch& b) { return a.length > b.length; });
+  }
   return out;
 }
 

@@ -2,10 +2,13 @@
 // The event vocabulary: which words and phrases report which kind of event. A shipped default
 // (see docs/events.md) that TOML `[events]` extends with extra words per type. Verbs are given
 // as lemmas and inflected by a small morphology table ("meet" → meet, meets, met, meeting).
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -61,7 +64,20 @@ class EventVocabulary {
  private:
   void insert(TriggerPattern pattern);
   std::vector<TriggerPattern> patterns_;
-  std::map<std::string, std::vector<std::size_t>, std::less<>> by_first_word_;  // longest first
+  // ASCII case-insensitive hashing and equality, so running text is looked up as written.
+  struct FoldedHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const noexcept;
+  };
+  struct FoldedEqual {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const noexcept;
+  };
+  // A cheap first test of a word before the hash lookup: bits by length and first and last letter.
+  static std::size_t filter_bit(std::string_view word) noexcept;
+  std::array<std::uint64_t, 64> first_word_filter_{};
+  // Lower-case first word (up to its first hyphen) → patterns, longest first.
+  std::unordered_map<std::string, std::vector<std::size_t>, FoldedHash, FoldedEqual> by_first_word_;
 };
 
 }  // namespace reckon

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "engine/tense.hpp"
+#include "grammar/word_table.hpp"
 
 namespace reckon {
 namespace {
@@ -21,77 +22,85 @@ bool one_of(std::string_view word, std::initializer_list<std::string_view> words
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-// Word lists the rules below consult. They are about English grammar, not about any corpus.
-bool determiner(std::string_view w) {
-  return one_of(w, {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-                    "my", "your", "any", "some", "another", "each", "every", "both"});
-}
-bool reporting_verb(std::string_view w) {
-  return one_of(w, {"said", "says", "say", "told", "tells", "added", "adding", "stated", "noted", "according",
-                    "saying", "insisted", "argued", "explained", "wrote", "reported"});
-}
-bool auxiliary(std::string_view w) {
-  return one_of(w, {"will", "would", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had",
+// Word lists the rules below consult. They are about English grammar, not about any corpus. Each
+// list is a bit of one table built once, so a word is looked up once whatever it is asked.
+enum CueList : unsigned {
+  k_determiner = 1u << 0,
+  k_reporting_verb = 1u << 1,
+  k_auxiliary = 1u << 2,
+  k_phrase_word = 1u << 3,
+  k_bounding_word = 1u << 4,
+  k_relating_word = 1u << 5,
+  k_clause_word = 1u << 6,
+  k_negator = 1u << 7,
+  k_proposal_cue = 1u << 8,
+  k_schedule_cue = 1u << 9,
+  k_light_verb = 1u << 10,
+};
+
+using CueTable = grammar::WordTable<unsigned, 1024>;
+
+CueTable build_cues() {
+  CueTable t;
+  auto const add = [&](std::initializer_list<std::string_view> words, unsigned bit) {
+    for (auto w : words) t.add(w, bit);
+  };
+  add({"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                    "my", "your", "any", "some", "another", "each", "every", "both"},
+      k_determiner);
+  add({"said", "says", "say", "told", "tells", "added", "adding", "stated", "noted", "according",
+                    "saying", "insisted", "argued", "explained", "wrote", "reported"},
+      k_reporting_verb);
+  add({"will", "would", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had",
                     "take", "took", "takes", "taking", "place", "held", "scheduled", "set", "due", "expected",
-                    "planned", "slated", "initially", "also", "then", "now", "later", "earlier"});
-}
-// Words a trigger's own phrase may run through ("spoke by telephone Tuesday with ...").
-bool phrase_word(std::string_view w) {
-  return one_of(w, {"with", "between", "and", "by", "in", "at", "on", "of", "the", "a", "an", "his", "her",
+                    "planned", "slated", "initially", "also", "then", "now", "later", "earlier"},
+      k_auxiliary);
+  add({"with", "between", "and", "by", "in", "at", "on", "of", "the", "a", "an", "his", "her",
                     "their", "its", "phone", "telephone", "video", "virtual", "from", "for", "to", "this",
-                    "last", "next", "state", "city", "region", "capital", "alone", "only", "along"});
-}
-// Prepositions that make a timex a bound rather than the event's time ("since 2021").
-bool bounding_word(std::string_view w) {
-  return one_of(w, {"since", "until", "till", "before", "after", "by", "from", "through", "following", "prior",
-                    "ahead", "than", "to", "of", "within", "past", "over", "throughout", "between"});
-}
-// Words that relate the trigger to something else: its phrase ends there ("call ... ahead of the
-// summit", "met ... as part of the administration's efforts").
-bool relating_word(std::string_view w) {
-  return one_of(w, {"as", "ahead", "before", "after", "following", "prior", "since", "until", "amid", "despite",
-                    "because", "including", "while", "instead", "than", "unlike"});
-}
-bool clause_word(std::string_view w) {
-  return one_of(w, {"that", "which", "who", "whom", "whose", "where", "when", "while", "because", "although",
-                    "though", "if", "unless", "whether", "whereas", "but", "so"});
-}
-bool negator(std::string_view w) {
-  return one_of(w, {"not", "no", "never", "won't", "wouldn't", "didn't", "doesn't", "don't", "isn't", "aren't",
+                    "last", "next", "state", "city", "region", "capital", "alone", "only", "along"},
+      k_phrase_word);
+  add({"since", "until", "till", "before", "after", "by", "from", "through", "following", "prior",
+                    "ahead", "than", "to", "of", "within", "past", "over", "throughout", "between"},
+      k_bounding_word);
+  add({"as", "ahead", "before", "after", "following", "prior", "since", "until", "amid", "despite",
+                    "because", "including", "while", "instead", "than", "unlike"},
+      k_relating_word);
+  add({"that", "which", "who", "whom", "whose", "where", "when", "while", "because", "although",
+                    "though", "if", "unless", "whether", "whereas", "but", "so"},
+      k_clause_word);
+  add({"not", "no", "never", "won't", "wouldn't", "didn't", "doesn't", "don't", "isn't", "aren't",
                     "wasn't", "weren't", "hasn't", "haven't", "hadn't", "cannot", "can't", "couldn't",
                     "shouldn't", "refused", "refuses", "refuse", "refusing", "declined", "declines",
                     "declining", "denied", "denies", "deny", "denying", "rejected", "rejects", "rejecting",
-                    "cancelled", "canceled", "cancel", "cancels", "without", "nor", "neither"});
-}
-bool proposal_cue(std::string_view w) {
-  return one_of(w, {"would", "could", "might", "may", "should", "if", "unless", "proposed", "propose", "proposes",
+                    "cancelled", "canceled", "cancel", "cancels", "without", "nor", "neither"},
+      k_negator);
+  add({"would", "could", "might", "may", "should", "if", "unless", "proposed", "propose", "proposes",
                     "proposing", "proposal", "floated", "floats", "floating", "suggested", "suggests",
                     "suggesting", "possible", "possibly", "potential", "prospective", "any", "offered", "offer",
                     "offers", "invitation", "invited", "invite", "wants", "want", "wanted", "hopes", "hope",
                     "hoped", "seeks", "seek", "sought", "urged", "urges", "encouraged", "encourages", "whether",
-                    "considering", "consider", "considers", "mulling", "idea", "must", "need", "needs"});
-}
-bool schedule_cue(std::string_view w) {
-  return one_of(w, {"will", "shall", "i'll", "we'll", "he'll", "she'll", "they'll", "you'll", "it'll",
+                    "considering", "consider", "considers", "mulling", "idea", "must", "need", "needs"},
+      k_proposal_cue);
+  add({"will", "shall", "i'll", "we'll", "he'll", "she'll", "they'll", "you'll", "it'll",
                     "scheduled", "plans", "plan", "planned", "planning", "upcoming", "future", "next",
                     "expected", "slated", "due", "intends", "intend", "aims", "forthcoming", "gonna",
-                    "preparing", "prepare", "prepared"});
+                    "preparing", "prepare", "prepared"},
+      k_schedule_cue);
+  // Verbs that take an event noun as their object and make their subject a participant ("held
+  // talks", "had a conversation", "engaged in a phone call").
+  for (auto lemma : {"hold", "have", "conduct", "host", "engage", "make", "pay", "give", "issue", "deliver",
+                     "release", "sign", "reach", "strike", "broker", "launch", "set", "win", "stage", "arrange",
+                     "request", "seek", "propose", "accept", "schedule", "plan", "agree"}) {
+    for (const auto& f : verb_forms(lemma)) t.add(f, k_light_verb);
+  }
+  return t;
 }
-// Verbs that take an event noun as their object and make their subject a participant ("held
-// talks", "had a conversation", "engaged in a phone call").
-bool light_verb(std::string_view w) {
-  static const std::vector<std::string> forms = [] {
-    std::vector<std::string> out;
-    for (auto lemma : {"hold", "have", "conduct", "host", "engage", "make", "pay", "give", "issue", "deliver",
-                       "release", "sign", "reach", "strike", "broker", "launch", "set", "win", "stage", "arrange",
-                       "request", "seek", "propose", "accept", "schedule", "plan", "agree"}) {
-      for (auto& f : verb_forms(lemma)) out.push_back(std::move(f));
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  }();
-  return std::binary_search(forms.begin(), forms.end(), w);
+
+unsigned cues(std::string_view w) {
+  static const CueTable table = build_cues();
+  return table.find(w);
 }
+
 bool speech_type(std::string_view type) { return type == "interview" || type == "statement"; }
 
 struct Person {
@@ -125,9 +134,16 @@ class SentenceReader {
         vocabulary_(vocabulary),
         entities_(entities),
         tokens_(wc::tokenize(text_, sentence.start, sentence.end)),
-        headline_(wc::title_case(text_, tokens_)) {
+        headline_(wc::title_case(text_, tokens_)),
+        facts_(token_facts(text_, tokens_)) {
+    // The sentence in lower case once; each token's word is a view into it.
+    std::size_t const end = std::min(sentence.end, text_.size());
+    std::size_t const begin = std::min(sentence.start, end);
+    lowered_ = wc::lower(text_.substr(begin, end - begin));
     words_.reserve(tokens_.size());
-    for (const Token& t : tokens_) words_.push_back(wc::lower(wc::text_of(text_, t)));
+    for (const Token& t : tokens_) words_.push_back(std::string_view(lowered_).substr(t.start - begin, t.end - t.start));
+    cues_.reserve(tokens_.size());
+    for (std::string_view w : words_) cues_.push_back(cues(w));
     person_of_.assign(tokens_.size(), none);
     timex_of_.assign(tokens_.size(), none);
     place_of_.assign(tokens_.size(), none);
@@ -151,7 +167,9 @@ class SentenceReader {
   void find_clauses();
 
   bool word(std::size_t k) const { return k < tokens_.size() && tokens_[k].kind == TokenKind::word; }
-  std::string_view lw(std::size_t k) const { return k < words_.size() ? std::string_view(words_[k]) : ""; }
+  std::string_view lw(std::size_t k) const { return k < words_.size() ? words_[k] : std::string_view(); }
+  bool is(std::size_t k, unsigned list) const { return k < cues_.size() && (cues_[k] & list) != 0; }
+  unsigned word_class(std::size_t k) const { return k < tokens_.size() ? facts_.classes[k] : 0u; }
   bool punct(std::size_t k, std::string_view p) const {
     return k < tokens_.size() && tokens_[k].kind == TokenKind::punct && wc::text_of(text_, tokens_[k]) == p;
   }
@@ -189,7 +207,10 @@ class SentenceReader {
   const EntityTable& entities_;
   std::vector<Token> tokens_;
   bool headline_ = false;
-  std::vector<std::string> words_;  // lower case
+  TokenFacts facts_;                   // word classes and gazetteer places per token
+  std::string lowered_;                // the sentence's text in lower case
+  std::vector<std::string_view> words_;  // each token's text in lowered_
+  std::vector<unsigned> cues_;           // each token's word lists (CueList bits)
   std::vector<Person> people_;
   std::vector<std::size_t> person_of_;  // token → index into people_
   std::vector<std::size_t> timex_of_;   // token → index into timexes_
@@ -215,7 +236,7 @@ void SentenceReader::add_person(std::size_t first, std::size_t last, std::size_t
   for (std::size_t k = first; k < last; ++k)
     if (timex_of_[k] != none) return;
   if (last < tokens_.size() && tokens_[last].kind == TokenKind::word && !tokens_[last].capitalised &&
-      (wc::word_class(lw(last)) & wc::organisation) != 0) {
+      (word_class(last) & wc::organisation) != 0) {
     possessive = true;
   }
   Person p{first, last, span_start, tokens_[last - 1].end, std::move(canonical), possessive};
@@ -224,7 +245,7 @@ void SentenceReader::add_person(std::size_t first, std::size_t last, std::size_t
 }
 
 void SentenceReader::find_people() {
-  for (const PersonName& n : find_person_names(text_, tokens_)) {
+  for (const PersonName& n : find_person_names(text_, tokens_, facts_)) {
     // A multi-word run nobody knows, holding an event word ("Summit Talks"), is no name.
     bool event_word = false;
     for (std::size_t k = n.first_token; k < n.last_token; ++k)
@@ -248,7 +269,7 @@ void SentenceReader::find_people() {
 void SentenceReader::find_places() {
   for (std::size_t k = 0; k < tokens_.size(); ++k) {
     if (person_of_[k] != none || timex_of_[k] != none) continue;
-    auto const match = find_place(text_, tokens_, k);
+    const auto& match = facts_.places[k];
     if (!match) continue;
     for (std::size_t j = k; j < k + match->tokens && j < tokens_.size(); ++j) place_of_[j] = places_.size();
     places_.emplace_back(match->canonical);
@@ -327,11 +348,11 @@ void SentenceReader::find_clauses() {
     }
     if (!word(k) || tokens_[k].capitalised || entity_token(k)) continue;
     std::string_view const w = lw(k);
-    if (clause_word(w)) {
+    if (is(k, k_clause_word)) {
       // "that meeting": a determiner, not a clause.
       hard[k] = !(w == "that" && k + 1 < n && trigger_of_[k + 1] != none);
     } else if (w == "to" && word(k + 1) && !tokens_[k + 1].capitalised && !entity_token(k + 1) &&
-               !determiner(lw(k + 1)) && trigger_of_[k + 1] == none) {
+               !is(k + 1, k_determiner) && trigger_of_[k + 1] == none) {
       hard[k] = true;  // an infinitive: "to prepare for the summit" is a clause of its own
     }
   }
@@ -347,7 +368,7 @@ void SentenceReader::find_clauses() {
         return false;
       }
       if (t.capitalised) continue;
-      unsigned const cls = wc::word_class(lw(k));
+      unsigned const cls = word_class(k);
       if ((cls & (wc::title | wc::role | wc::nationality | wc::organisation)) != 0) continue;
       if (one_of(lw(k), {"the", "a", "an", "of", "and", "his", "her", "its", "their"})) continue;
       return false;
@@ -402,7 +423,7 @@ std::size_t SentenceReader::phrase_end(std::size_t from, std::size_t clause) con
         // A timex after "since"/"before"/... or before "'s" ("Tuesday's briefing") is not ours.
         std::size_t last = k;
         while (last + 1 < tokens_.size() && timex_of_[last + 1] == timex_of_[k]) ++last;
-        bool const bounded = bounding_word(lw(k)) || (k > 0 && bounding_word(lw(k - 1)));
+        bool const bounded = is(k, k_bounding_word) || (k > 0 && is(k - 1, k_bounding_word));
         bool const owned = last + 1 < tokens_.size() && tokens_[last + 1].kind == TokenKind::possessive;
         if (bounded || owned) break;
       }
@@ -414,10 +435,9 @@ std::size_t SentenceReader::phrase_end(std::size_t from, std::size_t clause) con
       if (punct(k, "-") || punct(k, ".") || comma(k) || quote(k)) continue;
       break;
     }
-    std::string_view const w = lw(k);
-    if (reporting_verb(w) || relating_word(w)) break;
-    if (t.capitalised || phrase_word(w) || auxiliary(w)) continue;
-    if ((wc::word_class(w) & (wc::title | wc::role | wc::nationality | wc::organisation)) != 0) continue;
+    if (is(k, k_reporting_verb) || is(k, k_relating_word)) break;
+    if (t.capitalised || is(k, k_phrase_word) || is(k, k_auxiliary)) continue;
+    if ((word_class(k) & (wc::title | wc::role | wc::nationality | wc::organisation)) != 0) continue;
     if (++unknown > 1) break;
   }
   return k;
@@ -462,12 +482,12 @@ std::size_t SentenceReader::light_verb_of(const Trigger& trigger) const {
     if (quote(k) || punct(k, "-")) continue;
     if (!word(k)) return none;
     std::string_view const w = lw(k);
-    if (light_verb(w)) return k;
-    if (determiner(w) || one_of(w, {"in", "part", "first", "second", "new", "brief", "direct", "bilateral", "and",
+    if (is(k, k_light_verb)) return k;
+    if (is(k, k_determiner) || one_of(w, {"in", "part", "first", "second", "new", "brief", "direct", "bilateral", "and",
                                     "quite", "very", "rather", "so", "more", "most"})) {
       continue;
     }
-    if (tokens_[k].capitalised || ++unknown > 2 || auxiliary(w) || negator(w)) return none;
+    if (tokens_[k].capitalised || ++unknown > 2 || is(k, k_auxiliary) || is(k, k_negator)) return none;
   }
   return none;
 }
@@ -478,13 +498,13 @@ std::optional<std::size_t> SentenceReader::governing_timex(const Trigger& trigge
   if (trigger.kind == TriggerKind::noun && trigger.verb == none) {
     std::size_t k = trigger.first;
     if (k > 0 && !entity_token(k - 1) && word(k - 1) && !tokens_[k - 1].capitalised &&
-        !determiner(lw(k - 1)) && !phrase_word(lw(k - 1)) && k > 1 && entity_token(k - 2)) {
+        !is(k - 1, k_determiner) && !is(k - 1, k_phrase_word) && k > 1 && entity_token(k - 2)) {
       --k;  // one adjective between: "Friday's planned summit"
     }
     if (k > 0 && tokens_[k - 1].kind == TokenKind::possessive) --k;
     if (k > 0 && timex_of_[k - 1] != none && usable_timex(timex_of_[k - 1])) {
       std::size_t const first = timex_first_token(timex_of_[k - 1]);
-      if (first == 0 || !bounding_word(lw(first - 1))) return timex_of_[k - 1];
+      if (first == 0 || !is(first - 1, k_bounding_word)) return timex_of_[k - 1];
     }
   }
   // The trigger's own phrase: "spoke by telephone Tuesday", "meeting on Friday with Putin".
@@ -498,11 +518,11 @@ std::optional<std::size_t> SentenceReader::governing_timex(const Trigger& trigge
   for (std::size_t k = trigger.verb; k > from;) {
     --k;
     if (trigger_of_[k] != none && trigger_of_[k] != trigger_of_[trigger.first]) return std::nullopt;
-    if (reporting_verb(lw(k))) return std::nullopt;
+    if (is(k, k_reporting_verb)) return std::nullopt;
     std::size_t const t = timex_of_[k];
     if (t == none) continue;
     std::size_t const first = timex_first_token(t);
-    if (!usable_timex(t) || (first > 0 && bounding_word(lw(first - 1)))) return std::nullopt;
+    if (!usable_timex(t) || (first > 0 && is(first - 1, k_bounding_word))) return std::nullopt;
     return t;
   }
   // A fronted adverbial that is nothing but a time: "On Friday morning, Trump will travel".
@@ -535,8 +555,8 @@ std::vector<std::size_t> SentenceReader::participants(const Trigger& trigger, bo
   if (trigger.kind == TriggerKind::noun) {
     std::size_t k = trigger.first;
     for (std::size_t adjectives = 0; k > 1 && adjectives < 2 && word(k - 1) && !tokens_[k - 1].capitalised &&
-                                     !entity_token(k - 1) && trigger_of_[k - 1] == none && !determiner(lw(k - 1)) &&
-                                     !phrase_word(lw(k - 1));
+                                     !entity_token(k - 1) && trigger_of_[k - 1] == none && !is(k - 1, k_determiner) &&
+                                     !is(k - 1, k_phrase_word);
          ++adjectives) {
       --k;
     }
@@ -620,10 +640,10 @@ std::size_t SentenceReader::clause_subject(std::size_t k) const {
     if (p != none) return people_[p].possessive ? none : p;
     if (tokens_[j].kind == TokenKind::punct) continue;
     if (!word(j)) return none;
-    unsigned const cls = wc::word_class(lw(j));
+    unsigned const cls = word_class(j);
     if (tokens_[j].capitalised && (cls & wc::function) == 0) continue;
     if ((cls & (wc::title | wc::role | wc::nationality | wc::organisation | wc::honorific)) != 0) continue;
-    if (!determiner(lw(j))) return none;
+    if (!is(j, k_determiner)) return none;
   }
   return none;
 }
@@ -662,7 +682,7 @@ std::optional<std::string> SentenceReader::place_of(const Trigger& trigger) cons
     for (std::size_t m = first; m < stop && word(m) && tokens_[m].capitalised && !entity_token(m) &&
                                 trigger_of_[m] == none;
          ++m) {
-      unsigned const cls = wc::word_class(lw(m));
+      unsigned const cls = word_class(m);
       if ((cls & (wc::function | wc::calendar | wc::organisation | wc::nationality | wc::title | wc::role)) != 0) {
         name.clear();
         break;
@@ -700,10 +720,10 @@ Modality SentenceReader::modality_of(const Trigger& trigger, Tense tense) const 
     }
     if (trigger_of_[k] != none) break;
     std::string_view const w = lw(k);
-    if (negator(w)) return Modality::denied;
+    if (is(k, k_negator)) return Modality::denied;
     if (entity_token(k) || punct(k, "-") || quote(k) || tokens_[k].kind == TokenKind::possessive) continue;
     if (tokens_[k].capitalised) continue;
-    if (determiner(w) || auxiliary(w) ||
+    if (is(k, k_determiner) || is(k, k_auxiliary) ||
         one_of(w, {"to", "commit", "committed", "committing", "hold", "have", "any", "further", "yet", "even"})) {
       continue;
     }
@@ -715,8 +735,8 @@ Modality SentenceReader::modality_of(const Trigger& trigger, Tense tense) const 
   auto const cue = [&](std::size_t k) {
     std::string_view const w = lw(k);
     if (tokens_[k].capitalised && k > 0 && w == "may") return;
-    if (proposal_cue(w)) proposed = true;
-    if (schedule_cue(w)) scheduled = true;
+    if (is(k, k_proposal_cue)) proposed = true;
+    if (is(k, k_schedule_cue)) scheduled = true;
     if (w == "going" && lw(k + 1) == "to") scheduled = true;
     if ((w == "is" || w == "are" || w == "set") && lw(k + 1) == "to") scheduled = true;
   };
@@ -736,7 +756,7 @@ Modality SentenceReader::modality_of(const Trigger& trigger, Tense tense) const 
   if (trigger.kind == TriggerKind::noun) {
     for (std::size_t k = trigger.last; k < tokens_.size() && k < trigger.last + 4; ++k) {
       if (clause_[k] != clause || trigger_of_[k] != none) break;
-      if (negator(lw(k)) && k + 1 < tokens_.size() && one_of(lw(k + 1), {"take", "happen", "go", "be"})) {
+      if (is(k, k_negator) && k + 1 < tokens_.size() && one_of(lw(k + 1), {"take", "happen", "go", "be"})) {
         return Modality::denied;
       }
       cue(k);

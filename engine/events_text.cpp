@@ -205,6 +205,7 @@ const Table& lexicon() {
 std::vector<Token> tokenize(std::string_view text, std::size_t from, std::size_t to) {
   std::vector<Token> out;
   if (to > text.size()) to = text.size();
+  if (to > from) out.reserve((to - from) / 4 + 4);
   std::size_t i = from;
   while (i < to) {
     CodePoint const c = decode(text, i);
@@ -232,6 +233,20 @@ std::vector<Token> tokenize(std::string_view text, std::size_t from, std::size_t
       std::size_t letters = 0;
       std::size_t j = i;
       while (j < to) {
+        if (auto const b = static_cast<unsigned char>(text[j]); b < 0x80) {
+          // ASCII fast path; apostrophes and everything else go the general way below.
+          if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+            ++letters;
+            every_upper = every_upper && b <= 'Z';
+            ++j;
+            continue;
+          }
+          if (b >= '0' && b <= '9') {
+            ++j;
+            continue;
+          }
+          if (b != '\'') break;
+        }
         CodePoint const d = decode(text, j);
         if (letter(d.value) || digit(d.value)) {
           if (letter(d.value)) {
@@ -299,29 +314,67 @@ std::string lower(std::string_view word) {
   return out;
 }
 
-std::string fold(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
+namespace {
+
+// Appends the folded form of `word` through `put(const char*, std::size_t)`; fold() and fold_into()
+// share it so that both spell every word the same.
+template <typename Put>
+void fold_each(std::string_view word, Put put) {
   std::size_t i = 0;
   while (i < word.size()) {
+    auto const b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      char const ch = b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b);
+      put(&ch, 1);
+      ++i;
+      continue;
+    }
     CodePoint const c = decode(word, i);
-    if (c.value < 0x80) {
-      char ch = word[i];
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      out += ch;
-    } else if (auto const ascii = fold_latin(c.value); !ascii.empty()) {
-      out += ascii;
+    if (auto const ascii = fold_latin(c.value); !ascii.empty()) {
+      put(ascii.data(), ascii.size());
     } else if (c.value >= 0x410 && c.value <= 0x42F) {
       // Cyrillic capitals to their lower-case forms, so case does not split names.
       char32_t const l = c.value + 0x20;
-      out += static_cast<char>(0xC0 | (l >> 6));
-      out += static_cast<char>(0x80 | (l & 0x3F));
+      char const two[2] = {static_cast<char>(0xC0 | (l >> 6)), static_cast<char>(0x80 | (l & 0x3F))};
+      put(two, 2);
     } else {
-      out.append(word.substr(i, c.length));
+      put(word.data() + i, c.length);
     }
     i += c.length;
   }
+}
+
+}  // namespace
+
+std::string fold(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  fold_each(word, [&](const char* p, std::size_t n) { out.append(p, n); });
   return out;
+}
+
+std::size_t fold_into(std::string_view word, char* out, std::size_t capacity) noexcept {
+  std::size_t size = 0;
+  bool overflow = false;
+  fold_each(word, [&](const char* p, std::size_t n) {
+    if (overflow || size + n > capacity) {
+      overflow = true;
+      return;
+    }
+    for (std::size_t k = 0; k < n; ++k) out[size + k] = p[k];
+    size += n;
+  });
+  return overflow ? capacity + 1 : size;
+}
+
+bool equals_lower(std::string_view word, std::string_view lower_case) noexcept {
+  if (word.size() != lower_case.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    char c = word[k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower_case[k]) return false;
+  }
+  return true;
 }
 
 unsigned word_class(std::string_view word) noexcept {

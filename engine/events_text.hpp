@@ -32,6 +32,13 @@ std::string lower(std::string_view word);
 // "ł" → "l", "ß" → "ss"); other characters kept.
 std::string fold(std::string_view word);
 
+// fold() written into out[0, capacity) without allocating: the folded length, or capacity + 1
+// when it does not fit (out then holds an unspecified prefix).
+std::size_t fold_into(std::string_view word, char* out, std::size_t capacity) noexcept;
+
+// Whether lower(word) == lower_case, without building lower(word).
+bool equals_lower(std::string_view word, std::string_view lower_case) noexcept;
+
 // Word classes of the lexicon; a word may have several.
 enum WordClass : unsigned {
   title = 1u << 0,        // president, minister, secretary, spokeswoman, envoy, adviser
