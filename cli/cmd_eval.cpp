@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "engine/atomic_file.hpp"
+#include "engine/eval_timeline.hpp"
 #include "engine/eval_timeml.hpp"
 #include "engine/json_writer.hpp"
 #include "engine/parallel.hpp"
@@ -115,6 +116,58 @@ int run_eval_timeml(const EvalTimemlOptions& options) {
   return exit_ok;
 }
 
+struct EvalTimelineOptions {
+  std::string gold_dir;
+  std::string system_dir;
+  std::string format = "text";
+  std::string output = "-";
+};
+
+std::string timeline_row(const std::string& name, const TimelineCounts& c, bool missing) {
+  const TimelinePRF s = prf_of(c);
+  char counts[96];
+  std::snprintf(counts, sizeof counts, "  %3zu/%-3zu  %3zu/%-3zu", c.system_found, c.system, c.gold_found, c.gold);
+  return name + std::string(name.size() < 26 ? 26 - name.size() : 1, ' ') + percent(s.precision) + "  " +
+         percent(s.recall) + "  " + percent(s.f1) + counts + (missing ? "  (no system file)" : "") + "\n";
+}
+
+int run_eval_timeline(const EvalTimelineOptions& options) {
+  const TimelineEvaluation e = evaluate_timeline_dirs(options.gold_dir, options.system_dir);
+  std::string out;
+  if (options.format == "json") {
+    JsonWriter w(out);
+    auto scores = [&](const TimelineCounts& c) {
+      const TimelinePRF s = prf_of(c);
+      w.key("precision").fixed(100 * s.precision, 2).key("recall").fixed(100 * s.recall, 2).key("f1").fixed(100 * s.f1, 2);
+      w.key("system_relations").value(static_cast<std::uint64_t>(c.system))
+          .key("system_correct").value(static_cast<std::uint64_t>(c.system_found))
+          .key("gold_relations").value(static_cast<std::uint64_t>(c.gold))
+          .key("gold_found").value(static_cast<std::uint64_t>(c.gold_found));
+    };
+    w.begin_object().key("timelines").begin_array();
+    for (const auto& t : e.timelines) {
+      w.begin_object().key("file").value(t.name).key("entity").value(t.entity).key("missing").value(t.missing);
+      scores(t.counts);
+      w.end_object();
+    }
+    w.end_array().key("micro").begin_object();
+    scores(e.total);
+    w.end_object().key("unmatched_system_files").begin_array();
+    for (const auto& name : e.unmatched) w.value(name);
+    w.end_array().end_object();
+    out += '\n';
+  } else {
+    out += "SemEval-2015 Task 4 timeline scores (temporal awareness) over " + std::to_string(e.timelines.size()) +
+           " timelines\n";
+    out += "timeline                  precision  recall      F1  sys ok/all  gold found/all\n";
+    for (const auto& t : e.timelines) out += timeline_row(t.name, t.counts, t.missing);
+    out += timeline_row("micro-average", e.total, false);
+    for (const auto& name : e.unmatched) out += "note: " + name + " has no gold timeline; not scored\n";
+  }
+  write_file_atomically(options.output, out);
+  return exit_ok;
+}
+
 }  // namespace
 
 void add_eval_command(CLI::App& app, int& exit_code) {
@@ -130,6 +183,16 @@ void add_eval_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("-o,--output", timeml->output, "Report file (default: stdout)");
   cmd->callback([timeml, &exit_code] { exit_code = guarded([&] { return run_eval_timeml(*timeml); }); });
+
+  auto timeline = std::make_shared<EvalTimelineOptions>();
+  CLI::App* tl = eval->add_subcommand(
+      "timeline", "SemEval-2015 Task 4 TimeLine scores: temporal awareness P/R/F1 per timeline and micro-averaged");
+  tl->add_option("GOLD_DIR", timeline->gold_dir, "Directory of gold timelines (*.txt)")->required();
+  tl->add_option("SYSTEM_DIR", timeline->system_dir, "Directory of system timelines, matched by file name")->required();
+  tl->add_option("--format", timeline->format, "Report format: text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  tl->add_option("-o,--output", timeline->output, "Report file (default: stdout)");
+  tl->callback([timeline, &exit_code] { exit_code = guarded([&] { return run_eval_timeline(*timeline); }); });
 }
 
 }  // namespace reckon::cli

@@ -1,8 +1,15 @@
 // reckon timeline: the whole pipeline, one ordered timeline with conflicting reports flagged.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "engine/atomic_file.hpp"
 #include "engine/pipeline.hpp"
+#include "engine/semeval.hpp"
+#include "engine/source_error.hpp"
 #include "engine/timeline_writers.hpp"
 
 namespace reckon::cli {
@@ -13,7 +20,52 @@ struct TimelineOptions {
   std::string format = "json";
   std::string output = "-";
   bool fail_on_conflict = false;
+  std::vector<std::string> entities;  // --entity, for --format semeval
+  std::string entities_from;          // --entities-from GOLD_DIR: the entities of its timelines
+  SemevalOptions semeval;
 };
+
+namespace fs = std::filesystem;
+
+// The first line of every "*.txt" in a SemEval gold directory, in file-name order.
+std::vector<std::string> entities_of(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw SourceError(dir, {}, "--entities-from needs a directory of timelines");
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> names;
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::string first;
+    std::getline(in, first);
+    if (!first.empty() && first.back() == '\r') first.pop_back();
+    if (first.empty()) throw SourceError(f.string(), {1, 1}, "expected the entity name on the first line");
+    names.push_back(first);
+  }
+  return names;
+}
+
+// One timeline file per entity: into the directory -o names, or to -o itself for one entity.
+void write_semeval(const TimelineOptions& options, const Timeline& timeline, const std::vector<Document>& documents) {
+  std::vector<std::string> entities = options.entities;
+  if (!options.entities_from.empty())
+    for (auto& e : entities_of(options.entities_from)) entities.push_back(std::move(e));
+  if (entities.empty()) throw SourceError("reckon timeline", {}, "--format semeval needs --entity NAME or --entities-from DIR");
+  std::vector<const Document*> pointers;
+  for (const auto& d : documents) pointers.push_back(&d);
+  std::error_code ec;
+  const bool to_dir = options.output != "-" && !options.output.empty() && fs::is_directory(options.output, ec);
+  if (entities.size() > 1 && !to_dir)
+    throw SourceError(options.output, {}, "several entities need -o DIR, an existing directory");
+  std::set<std::string> seen;
+  for (const auto& entity : entities) {
+    if (!seen.insert(entity).second) continue;
+    const std::string path = to_dir ? (fs::path(options.output) / semeval_file_name(entity)).string() : options.output;
+    write_file_atomically(path, timeline_to_semeval(timeline, pointers, entity, options.semeval));
+  }
+}
 
 std::string render(const Timeline& t, const std::string& format) {
   if (format == "md") return timeline_to_markdown(t);
@@ -33,7 +85,11 @@ int run_timeline(const TimelineOptions& options) {
     documents.push_back(std::move(d));
   });
   const Timeline timeline = build_timeline(documents, pipeline_options(context));
-  write_file_atomically(options.output, render(timeline, options.format));
+  if (options.format == "semeval") {
+    write_semeval(options, timeline, documents);
+  } else {
+    write_file_atomically(options.output, render(timeline, options.format));
+  }
   return options.fail_on_conflict && !timeline.conflicts.empty() ? exit_failures : exit_ok;
 }
 
@@ -44,9 +100,20 @@ void add_timeline_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "timeline", "Build one ordered event timeline from many documents, flagging conflicting reports");
   add_input_options(*cmd, options->input);
-  cmd->add_option("--format", options->format, "Output format: json (default), md, csv, timelinejs, ics")
-      ->check(CLI::IsMember({"json", "md", "csv", "timelinejs", "ics"}));
-  cmd->add_option("-o,--output", options->output, "Output file (default: stdout), written atomically");
+  cmd->add_option("--format", options->format, "Output format: json (default), md, csv, timelinejs, ics, semeval")
+      ->check(CLI::IsMember({"json", "md", "csv", "timelinejs", "ics", "semeval"}));
+  cmd->add_option("-o,--output", options->output,
+                  "Output file (default: stdout), written atomically; for semeval with several entities, "
+                  "an existing directory that gets one ENTITY.txt per entity");
+  cmd->add_option("--entity", options->entities, "semeval: an entity whose timeline to write (repeatable)");
+  cmd->add_option("--semeval-window", options->semeval.window,
+                  "semeval: how near the trigger (bytes) the entity must be named; 0: anywhere in its sentence");
+  cmd->add_flag("--date-by-mention", options->semeval.date_by_mention,
+                "semeval: date each mention by its own timex, not by its event's reconciled time");
+  cmd->add_flag("!--no-anchor-dates", options->semeval.date_undated_by_anchor,
+                "semeval: leave undated mentions undated instead of dating them by their document");
+  cmd->add_option("--entities-from", options->entities_from,
+                  "semeval: take the entities from the first lines of a gold directory's *.txt timelines");
   cmd->add_flag("--fail-on-conflict", options->fail_on_conflict, "Exit with code 1 when any conflict is found");
   cmd->callback([options, &exit_code] { exit_code = guarded([&] { return run_timeline(*options); }); });
 }

@@ -1,0 +1,94 @@
+#pragma once
+// The SemEval-2015 Task 4 (TimeLine) measure: temporal awareness (UzZaman & Allen 2011) of a
+// system timeline against a gold one, over the TimeML-style relation graph each timeline stands
+// for, micro-averaged over timelines. See docs/accuracy.md for how the graph is built.
+//
+// A timeline file: the entity on the first line, then one line per event,
+// "ORDER<TAB>DATE<TAB>DOCID-SENTENCE-WORD[<TAB>coreferent mention...]".
+//
+// The graph is a point algebra over mentions and dates, built in this order, a relation that
+// contradicts the ones already in being skipped:
+//   1. mentions on one line are the same event (SIMULTANEOUS);
+//   2. lines with one ORDER > 0 are SIMULTANEOUS; each ORDER group is BEFORE the next one;
+//      ORDER 0 lines are not ordered;
+//   3. each dated mention is SIMULTANEOUS with its DATE (a node per date string; trailing "-XX"
+//      parts dropped, so "2010-XX-XX" is "2010"); a DATE of only X's is no date.
+// Scores: precision = |reduced(system) ∩ closure(gold)| / |reduced(system)|, recall =
+// |reduced(gold) ∩ closure(system)| / |reduced(gold)|. The reduced graph is canonical: the
+// members of each SIMULTANEOUS class (mentions by id, then dates) chained in order, and one
+// BEFORE per covering pair of classes, between the classes' first members.
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reckon {
+
+struct TimelineLine {
+  int order = 0;                      // 0: not ordered
+  std::string date;                   // as written: "2005-06-06", "2006-03", "1976", "XXXX-XX-XX"
+  std::vector<std::string> mentions;  // "DOCID-SENTENCE-WORD", coreferent mentions of one event
+};
+
+struct SemevalTimeline {
+  std::string entity;
+  std::vector<TimelineLine> lines;
+};
+
+// Parses a timeline file; throws SourceError (naming `file`, line and column) when malformed.
+SemevalTimeline parse_semeval_timeline(std::string_view text, const std::string& file);
+
+// The date node a DATE string stands for: trailing "-XX" parts dropped; "" when undated.
+std::string normalized_date(std::string_view date);
+
+// A relation of the reduced graph: `a` SIMULTANEOUS or BEFORE `b`. Nodes are mention ids and
+// dates, dates written with a leading '@' ("@2005-06-06").
+struct TimelineRelation {
+  bool before = false;
+  std::string a;
+  std::string b;
+  friend bool operator==(const TimelineRelation&, const TimelineRelation&) = default;
+};
+
+// The canonical reduced graph of a timeline, sorted (for tests and error listings).
+std::vector<TimelineRelation> reduced_relations(const SemevalTimeline& timeline);
+
+struct TimelineCounts {
+  std::size_t system = 0;        // relations in the system's reduced graph
+  std::size_t system_found = 0;  // ... that the gold closure holds
+  std::size_t gold = 0;          // relations in the gold's reduced graph
+  std::size_t gold_found = 0;    // ... that the system closure holds
+
+  TimelineCounts& operator+=(const TimelineCounts& other) noexcept;
+};
+
+struct TimelinePRF {
+  double precision = 0;
+  double recall = 0;
+  double f1 = 0;
+};
+
+TimelinePRF prf_of(const TimelineCounts& counts) noexcept;
+
+TimelineCounts score_timeline(const SemevalTimeline& gold, const SemevalTimeline& system);
+
+struct TimelineFileScore {
+  std::string name;          // file name, as in the gold directory
+  std::string entity;        // the gold's first line
+  bool missing = false;      // no system file of that name: it scores zero recall
+  TimelineCounts counts;
+};
+
+struct TimelineEvaluation {
+  std::vector<TimelineFileScore> timelines;  // gold files, sorted by name
+  std::vector<std::string> unmatched;        // system files with no gold file of that name
+  TimelineCounts total;                      // micro-average: counts summed before dividing
+};
+
+// Scores every "*.txt" of `gold_dir` against the file of the same name in `system_dir`. Throws
+// SourceError when a directory cannot be read or a file is malformed.
+TimelineEvaluation evaluate_timeline_dirs(const std::filesystem::path& gold_dir,
+                                          const std::filesystem::path& system_dir);
+
+}  // namespace reckon

@@ -1,0 +1,119 @@
+#include <catch2/catch.hpp>
+
+#include "engine/eval_timeline.hpp"
+#include "engine/source_error.hpp"
+
+using namespace reckon;
+
+namespace {
+
+SemevalTimeline parse(const std::string& text) { return parse_semeval_timeline(text, "test.txt"); }
+
+// Two events, a in 2005 before b in 2006: reduced graph a=@2005, b=@2006, a<b (3 relations).
+const std::string two_events = "E\n1\t2005\t1-1-a\n2\t2006\t1-2-b\n";
+
+}  // namespace
+
+TEST_CASE("a timeline file parses into ORDER, DATE and coreferent mentions", "[semeval]") {
+  const auto t = parse("Steve Jobs\r\n0\tXXXX-XX-XX\t1-2-said\n1\t2005-06-06\t1-3-keynote\t2-4-keynote\n\n");
+  CHECK(t.entity == "Steve Jobs");
+  REQUIRE(t.lines.size() == 2);
+  CHECK(t.lines[0].order == 0);
+  CHECK(t.lines[1].date == "2005-06-06");
+  CHECK(t.lines[1].mentions == std::vector<std::string>{"1-3-keynote", "2-4-keynote"});
+}
+
+TEST_CASE("a malformed timeline line is an error naming its line and column", "[semeval]") {
+  try {
+    parse("E\n1\t2005\t1-1-a\nx\t2005\t1-2-b\n");
+    FAIL("no error");
+  } catch (const SourceError& e) {
+    CHECK(e.where().line == 3);
+    CHECK(e.where().column == 1);
+  }
+  CHECK_THROWS_AS(parse("E\n1\t2005\tnot_a_mention\n"), SourceError);
+  CHECK_THROWS_AS(parse("E\n1\t2005\n"), SourceError);
+}
+
+TEST_CASE("dates drop trailing -XX parts; all-X dates are no date", "[semeval]") {
+  CHECK(normalized_date("2010-XX-XX") == "2010");
+  CHECK(normalized_date("2008-03-XX") == "2008-03");
+  CHECK(normalized_date("2005-06-06") == "2005-06-06");
+  CHECK(normalized_date("XXXX-XX-XX").empty());
+  CHECK(normalized_date("XXX-XX-XX").empty());
+}
+
+TEST_CASE("the reduced graph chains simultaneous classes and links covering classes", "[semeval]") {
+  const auto r = reduced_relations(parse(two_events));
+  REQUIRE(r.size() == 3);
+  CHECK(r[0] == TimelineRelation{false, "1-1-a", "@2005"});
+  CHECK(r[1] == TimelineRelation{false, "1-2-b", "@2006"});
+  CHECK(r[2] == TimelineRelation{true, "1-1-a", "1-2-b"});
+}
+
+TEST_CASE("ORDER 0 lines are not ordered and an undated one adds no relation", "[semeval]") {
+  CHECK(reduced_relations(parse("E\n0\tXXXX-XX-XX\t1-1-a\n0\tXXXX-XX-XX\t1-2-b\n")).empty());
+  // Coreferent mentions on one line are one event even when not ordered.
+  CHECK(reduced_relations(parse("E\n0\tXXXX-XX-XX\t1-1-a\t2-1-a\n")).size() == 1);
+}
+
+TEST_CASE("an anchor contradicting the order within one date is skipped", "[semeval]") {
+  // a before b, both on one day: the order stands, b's anchor would make it simultaneous with a.
+  const auto r = reduced_relations(parse("E\n1\t2005-06-06\t1-1-a\n2\t2005-06-06\t1-2-b\n"));
+  REQUIRE(r.size() == 2);
+  CHECK(r[0] == TimelineRelation{false, "1-1-a", "@2005-06-06"});
+  CHECK(r[1] == TimelineRelation{true, "1-1-a", "1-2-b"});
+}
+
+TEST_CASE("temporal awareness of hand-made timelines", "[semeval]") {
+  const auto gold = parse(two_events);
+  SECTION("identical timelines score 100") {
+    const auto p = prf_of(score_timeline(gold, gold));
+    CHECK(p.precision == Approx(1.0));
+    CHECK(p.recall == Approx(1.0));
+    CHECK(p.f1 == Approx(1.0));
+  }
+  SECTION("one wrong date: 2 of 3 relations either way") {
+    const auto c = score_timeline(gold, parse("E\n1\t2005\t1-1-a\n2\t2007\t1-2-b\n"));
+    CHECK(c.system == 3);
+    CHECK(c.system_found == 2);  // a=@2005, a<b
+    CHECK(c.gold == 3);
+    CHECK(c.gold_found == 2);
+    CHECK(prf_of(c).f1 == Approx(2.0 / 3));
+  }
+  SECTION("one missing event: precision 3/3, recall 2/5") {
+    const auto gold3 = parse("E\n1\t2005\t1-1-a\n2\t2006\t1-2-b\n3\t2007\t1-3-c\n");
+    const auto c = score_timeline(gold3, parse("E\n1\t2005\t1-1-a\n2\t2007\t1-3-c\n"));
+    CHECK(c.system == 3);        // a=@2005, c=@2007, a<c
+    CHECK(c.system_found == 3);  // a<c follows from a<b<c
+    CHECK(c.gold == 5);          // a=@2005, b=@2006, c=@2007, a<b, b<c
+    CHECK(c.gold_found == 2);
+    CHECK(prf_of(c).f1 == Approx(2 * 1.0 * 0.4 / 1.4));
+  }
+  SECTION("order swapped with the dates kept: only the anchors count") {
+    const auto c = score_timeline(gold, parse("E\n1\t2006\t1-2-b\n2\t2005\t1-1-a\n"));
+    CHECK(c.system_found == 2);
+    CHECK(c.gold_found == 2);
+  }
+  SECTION("order swapped on undated events scores zero") {
+    const auto c = score_timeline(parse("E\n1\tXXXX-XX-XX\t1-1-a\n2\tXXXX-XX-XX\t1-2-b\n"),
+                                  parse("E\n1\tXXXX-XX-XX\t1-2-b\n2\tXXXX-XX-XX\t1-1-a\n"));
+    CHECK(c.system == 1);
+    CHECK(c.system_found == 0);
+    CHECK(c.gold_found == 0);
+  }
+  SECTION("an empty system timeline finds nothing") {
+    const auto c = score_timeline(gold, SemevalTimeline{});
+    CHECK(c.system == 0);
+    CHECK(c.gold == 3);
+    CHECK(prf_of(c).f1 == 0.0);
+  }
+}
+
+TEST_CASE("micro-averaging sums counts before dividing", "[semeval]") {
+  TimelineCounts a{3, 3, 3, 3};
+  a += TimelineCounts{1, 0, 5, 0};
+  const auto p = prf_of(a);
+  CHECK(p.precision == Approx(3.0 / 4));
+  CHECK(p.recall == Approx(3.0 / 8));
+}
