@@ -8,6 +8,7 @@ void add_tag_command(CLI::App& app, int& exit_code);
 void add_explain_command(CLI::App& app, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);
 void add_timeline_command(CLI::App& app, int& exit_code);
+void add_check_command(CLI::App& app, int& exit_code);
 
 // --config, --anchor, --threads, --lenient and the input paths, as every document command takes them.
 struct InputOptions;

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   add_explain_command(app, exit_code);
   add_timeline_command(app, exit_code);
   add_eval_command(app, exit_code);
+  add_check_command(app, exit_code);
 
   try {
     app.parse(argc, argv);
