@@ -366,8 +366,6 @@ class Reconciler {
     attached_.assign(items_.size(), false);
     for (std::size_t i = 0; i < items_.size(); ++i) attached_[i] = is_strong(i);
     auto clusters = clusters_of(false);
-    // Where to look: clusters by (family, participant), by (family, document), and by family in
-    // time order (for dated mentions without participants).
     // Where to look: clusters of the same document, and clusters by (family, participant) or by
     // family in time order, queried over the window the mention can refer to (its own interval,
     // or for an undated one the month around its document's date).
@@ -395,7 +393,7 @@ class Reconciler {
         for (const auto& name : item.names)
           if (const auto it = by_name.find(key_of(item.family, name)); it != by_name.end())
             it->second.overlapping(window->begin, window->end, add);
-        if (item.names.empty() && item.interval)
+        if (item.names.empty())
           if (const auto it = by_family.find(item.family); it != by_family.end())
             it->second.overlapping(window->begin, window->end, add);
       }

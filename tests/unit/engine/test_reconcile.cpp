@@ -267,6 +267,33 @@ TEST_CASE("an undated mention without participants joins the one event of its ki
   CHECK(t.events[0].mentions.size() == 2);
 }
 
+TEST_CASE("an undated mention without participants joins the one recent event of its kind reported elsewhere", "[reconcile]") {
+  const auto t = Corpus()
+                     .doc("a", y2025 / 8 / 16)
+                     .sentence("Trump met Putin at a summit on Friday.",
+                               {mention("summit", "summit", {"Donald Trump", "Vladimir Putin"}, day_timex(y2025 / 8 / 15))})
+                     .doc("b", y2025 / 8 / 14)
+                     .sentence("The meeting will be the first in years.", {mention("meeting", "meeting", {}, std::nullopt, Modality::scheduled)})
+                     .reconcile();
+  REQUIRE(t.events.size() == 1);
+  CHECK(t.events[0].mentions.size() == 2);
+}
+
+TEST_CASE("an undated mention without participants that fits several events is left out", "[reconcile]") {
+  const auto t = Corpus()
+                     .doc("a", y2025 / 8 / 16)
+                     .sentence("Trump met Putin at a summit on Friday.",
+                               {mention("summit", "summit", {"Donald Trump", "Vladimir Putin"}, day_timex(y2025 / 8 / 15))})
+                     .sentence("Macron met Merz on Thursday.",
+                               {mention("met", "meeting", {"Emmanuel Macron", "Friedrich Merz"}, day_timex(y2025 / 8 / 14))})
+                     .doc("b", y2025 / 8 / 17)
+                     .sentence("The meeting was brief.", {mention("meeting", "meeting", {})})
+                     .reconcile();
+  REQUIRE(t.events.size() == 2);
+  CHECK(t.events[0].mentions.size() == 1);
+  CHECK(t.events[1].mentions.size() == 1);
+}
+
 TEST_CASE("the timeline JSON names documents, events with mentions, and conflicts with both sides", "[reconcile][output]") {
   const auto t = Corpus()
                      .doc("01.txt", y2026 / 3 / 10)
