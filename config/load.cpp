@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "config/glob.hpp"
 
@@ -335,23 +336,47 @@ std::vector<Entry> in_file_order(const toml::table& table) {
   return entries;
 }
 
-Location location_of(const toml::source_region& region) { return {region.begin.line, region.begin.column}; }
+// Where a line starts, for each line of a text (the first line is [0]).
+std::vector<std::size_t> line_starts(std::string_view text) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1))
+    starts.push_back(at + 1);
+  return starts;
+}
 
 // Reads one document's tables into structs, failing at the first problem.
 class Reader {
  public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
+  Reader(std::string file, std::string_view text)
+      : file_(std::move(file)), text_(text), line_starts_(line_starts(text)) {}
 
   [[noreturn]] void fail(const toml::source_region& where, const std::string& message) const {
-    throw ConfigError(file_, where.begin.line, where.begin.column, message);
+    const Location at = location_of(where.begin);
+    throw ConfigError(file_, at.line, at.column, message);
   }
 
-  toml::table parse(std::string_view text) const {
+  // toml++ counts columns in code points and, at the end of the input, may point past the end of
+  // the last line; reckon's columns count bytes (docs/cli.md) and always name a place in the file.
+  Location location_of(const toml::source_position& position) const {
+    if (position.line == 0) return {};
+    const std::size_t line = std::min<std::size_t>(position.line, line_starts_.size());
+    const std::size_t start = line_starts_[line - 1];
+    const std::size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
+    std::size_t at = start;
+    for (std::size_t column = 1; column < position.column && at < end; ++column) {
+      ++at;
+      while (at < end && (static_cast<unsigned char>(text_[at]) & 0xC0) == 0x80) ++at;  // continuation bytes
+    }
+    return {line, at - start + 1};
+  }
+  Location location_of(const toml::source_region& region) const { return location_of(region.begin); }
+
+  toml::table parse() const {
     try {
-      return toml::parse(text, std::string_view(file_));
+      return toml::parse(text_, std::string_view(file_));
     } catch (const toml::parse_error& error) {
-      throw ConfigError(file_, error.source().begin.line, error.source().begin.column,
-                        "invalid TOML: " + std::string(error.description()));
+      const Location at = location_of(error.source().begin);
+      throw ConfigError(file_, at.line, at.column, "invalid TOML: " + std::string(error.description()));
     }
   }
 
@@ -753,6 +778,8 @@ class Reader {
 
  private:
   std::string file_;
+  std::string_view text_;
+  std::vector<std::size_t> line_starts_;
 };
 
 std::string read_file(const std::filesystem::path& path) {
@@ -772,8 +799,8 @@ std::string read_file(const std::filesystem::path& path) {
 }  // namespace
 
 Settings parse_settings(std::string_view toml_text, std::string_view path_for_errors) {
-  const Reader reader{std::string(path_for_errors)};
-  const toml::table root = reader.parse(toml_text);
+  const Reader reader{std::string(path_for_errors), toml_text};
+  const toml::table root = reader.parse();
   reader.check_keys(root, "at the top level",
                     {"defaults", "anchors", "entities", "events", "named", "claim"});
   Settings settings;
@@ -801,8 +828,8 @@ Settings load_settings(const std::filesystem::path& path) {
 }
 
 std::vector<Claim> parse_claims(std::string_view toml_text, std::string_view path_for_errors) {
-  const Reader reader{std::string(path_for_errors)};
-  const toml::table root = reader.parse(toml_text);
+  const Reader reader{std::string(path_for_errors), toml_text};
+  const toml::table root = reader.parse();
   for (const Entry& entry : in_file_order(root))
     if (entry.key->str() != "claim")
       reader.fail(entry.key->source(), "unknown key '" + std::string(entry.key->str()) +

@@ -190,3 +190,33 @@ TEST_CASE("event types must be identifiers", "[config]") {
        "summit)"},
   });
 }
+
+// Found by fuzz_config: toml++ reports an error at the end of the input one column past the end
+// of the last line, a place that is not in the file.
+TEST_CASE("a TOML error at the end of the file points at a place in the file", "[config]") {
+  const std::string toml = "[[claim]]\nid = \"a\"\ndescription = \"\"\"never closed\ncount = 1\n";
+  try {
+    reckon::config::parse_claims(toml, "claims.toml");
+    FAIL("no error");
+  } catch (const ConfigError& error) {
+    CHECK_THAT(error.what(), Catch::Matchers::StartsWith("invalid TOML: "));
+    CHECK(error.line() == 4);
+    CHECK(error.column() == 10);  // one past "count = 1", the last line's last byte
+  }
+}
+
+TEST_CASE("config error columns count bytes, as every reckon error does", "[config]") {
+  check_errors({
+      {"[named]\n\"Zürich café\" = \"2025-02-30\"\n", "\"2025-02-30\"",
+       "2025-02-30 is not a valid date: February 2025 has 28 days"},
+      {"[entities]\n\"Zürich\" = [\"Zürich\", \"\"]\n", "\"\"]",
+       "empty string in 'Zürich' in [entities] (expected a name or phrase)"},
+  });
+  try {
+    reckon::config::parse_settings("[defaults]\ntimezone = \"é\" x\n", "reckon.toml");
+    FAIL("no error");
+  } catch (const ConfigError& error) {
+    CHECK(error.line() == 2);
+    CHECK(error.column() == 17);  // "x", after the two bytes of "é"
+  }
+}
