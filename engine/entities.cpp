@@ -427,13 +427,23 @@ std::vector<PersonName> find_person_names(std::string_view text, const std::vect
 }
 
 std::vector<NameOccurrence> collect_names(const Document& document, const std::vector<Sentence>& sentences) {
+  // One occurrence per spelling with its count: articles repeat their names, and the entity
+  // table's work grows with the occurrences it reads. First-seen order keeps it deterministic.
   std::vector<NameOccurrence> out;
+  std::map<std::string, std::size_t, std::less<>> seen[2];  // by titled: name → index in out
   for (const Sentence& s : sentences) {
     if (s.boilerplate) continue;
     auto const tokens = wc::tokenize(document.text, s.start, s.end);
     if (wc::title_case(document.text, tokens)) continue;
     for (const PersonName& n : find_person_names(document.text, tokens)) {
-      if (n.words >= 2 || n.titled) out.push_back({document.id, n.text, n.titled});
+      if (n.words < 2 && !n.titled) continue;
+      auto& index = seen[n.titled ? 1 : 0];
+      if (auto const it = index.find(n.text); it != index.end()) {
+        ++out[it->second].count;
+        continue;
+      }
+      index.emplace(n.text, out.size());
+      out.push_back({document.id, n.text, n.titled, 1});
     }
   }
   return out;
@@ -458,7 +468,7 @@ EntityTable::EntityTable(const std::vector<EntityAlias>& aliases, const std::vec
   // Full names: one group per identity key, named by its best spelling.
   std::map<std::string, std::map<std::string, std::size_t>> spellings;  // identity → spelling → count
   for (const auto& n : names) {
-    if (identifying_words(n.name).size() >= 2) ++spellings[person_key(n.name)][n.name];
+    if (identifying_words(n.name).size() >= 2) spellings[person_key(n.name)][n.name] += n.count;
   }
   for (const auto& [identity, counts] : spellings) {
     std::size_t total = 0;
@@ -507,7 +517,7 @@ EntityTable::EntityTable(const std::vector<EntityAlias>& aliases, const std::vec
   for (const auto& n : names) {
     if (identifying_words(n.name).size() != 1 || !n.titled) continue;
     auto const k = surname_key(n.name);
-    if (by_surname_.count(k) == 0) ++lone[k][n.name];
+    if (by_surname_.count(k) == 0) lone[k][n.name] += n.count;
   }
   for (const auto& [k, counts] : lone) {
     const std::string* best = nullptr;

@@ -90,6 +90,7 @@ struct NameOccurrence {
   std::string doc;
   std::string name;  // titles stripped
   bool titled = false;
+  std::size_t count = 1;  // how often the document writes it so
 };
 
 // Every multi-word person name and every titled surname in a document's non-boilerplate

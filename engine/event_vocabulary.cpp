@@ -190,14 +190,19 @@ EventVocabulary EventVocabulary::defaults() {
   return v;
 }
 
+bool EventVocabulary::may_start_trigger(std::string_view word) const {
+  std::size_t const bit = filter_bit(word);
+  if ((first_word_filter_[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) return false;
+  return by_first_word_.find(word) != by_first_word_.end();
+}
+
 std::vector<TriggerMatch> EventVocabulary::matches(std::string_view text,
                                                   const std::vector<events_text::Token>& tokens,
                                                   std::size_t i) const {
   std::vector<TriggerMatch> out;
   if (i >= tokens.size() || tokens[i].kind != wc::TokenKind::word) return out;
   std::string_view const first = wc::text_of(text, tokens[i]);
-  std::size_t const bit = filter_bit(first);
-  if ((first_word_filter_[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) return out;
+  if (!may_start_trigger(first)) return out;
   auto const it = by_first_word_.find(first);
   if (it == by_first_word_.end()) return out;
   for (std::size_t index : it->second) {

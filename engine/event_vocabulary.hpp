@@ -59,6 +59,10 @@ class EventVocabulary {
   std::vector<TriggerMatch> matches(std::string_view text, const std::vector<events_text::Token>& tokens,
                                     std::size_t i) const;
 
+  // Whether some pattern starts with this word (as written): a cheap test that lets a reader
+  // skip sentences in which no trigger can start.
+  bool may_start_trigger(std::string_view word) const;
+
   const std::vector<TriggerPattern>& patterns() const noexcept { return patterns_; }
 
  private:

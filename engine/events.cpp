@@ -124,8 +124,8 @@ struct Trigger {
 class SentenceReader {
  public:
   SentenceReader(const Document& document, const Sentence& sentence, std::size_t index,
-                 const std::vector<Timex>& timexes, const EventVocabulary& vocabulary,
-                 const EntityTable& entities)
+                 std::vector<Token> tokens, const std::vector<Timex>& timexes,
+                 const EventVocabulary& vocabulary, const EntityTable& entities)
       : doc_(document),
         text_(document.text),
         sentence_(sentence),
@@ -133,7 +133,7 @@ class SentenceReader {
         timexes_(timexes),
         vocabulary_(vocabulary),
         entities_(entities),
-        tokens_(wc::tokenize(text_, sentence.start, sentence.end)),
+        tokens_(std::move(tokens)),
         headline_(wc::title_case(text_, tokens_)),
         facts_(token_facts(text_, tokens_)) {
     // The sentence in lower case once; each token's word is a view into it.
@@ -869,7 +869,13 @@ std::vector<Mention> extract_mentions(const Document& document, const std::vecto
   std::vector<Mention> out;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (sentences[i].boilerplate) continue;
-    SentenceReader const reader(document, sentences[i], i, timexes, vocabulary, entities);
+    auto tokens = wc::tokenize(document.text, sentences[i].start, sentences[i].end);
+    // Mentions come only from triggers: a sentence where none can start needs no closer reading.
+    bool const any_trigger = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+      return t.kind == TokenKind::word && vocabulary.may_start_trigger(wc::text_of(document.text, t));
+    });
+    if (!any_trigger) continue;
+    SentenceReader const reader(document, sentences[i], i, std::move(tokens), timexes, vocabulary, entities);
     for (auto& m : reader.mentions()) out.push_back(std::move(m));
   }
   return out;
