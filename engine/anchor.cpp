@@ -2,7 +2,11 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
+#include <string>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include <date/iso_week.h>
 
@@ -17,18 +21,73 @@ void note(Trace* trace, std::string step) {
   if (trace != nullptr) trace->push_back(std::move(step));
 }
 
-std::string digits(long value, int width) {
+std::string digits(long long value, int width) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%0*ld", width, value);
+  std::snprintf(buffer, sizeof buffer, "%0*lld", width, value);
   return buffer;
 }
 
+// A number as the trace and TIMEX3 values write it: whole numbers in full ("40000"), fractions
+// as "%g" does ("3.5"), numbers beyond exact integers by their magnitude ("1e+20"). Safe for
+// every double.
 std::string number_text(double value) {
-  if (std::abs(value - std::round(value)) < 1e-9) return std::to_string(std::lround(value));
+  if (!std::isfinite(value)) return "an unknown number";
   char buffer[32];
+  if (std::abs(value) >= 1e15) {
+    std::snprintf(buffer, sizeof buffer, "%.3g", value);
+    return buffer;
+  }
+  if (std::abs(value - std::round(value)) < 1e-9) return std::to_string(std::llround(value));
   std::snprintf(buffer, sizeof buffer, "%g", value);
   return buffer;
 }
+
+// --- the supported range ---------------------------------------------------------------------
+
+constexpr long long day_number(local_days day) { return day.time_since_epoch().count(); }
+constexpr long long first_day_number = day_number(local_days(date::year{first_supported_year} / 1 / 1));
+constexpr long long last_day_number = day_number(local_days(date::year{last_supported_year} / 12 / 31));
+
+constexpr bool supported_year(long long year) {
+  return year >= first_supported_year && year <= last_supported_year;
+}
+constexpr bool supported_day(local_days day) {
+  return day_number(day) >= first_day_number && day_number(day) <= last_day_number;
+}
+bool supported_amount(double amount) {
+  return std::isfinite(amount) && amount >= 0 && amount <= largest_supported_amount;
+}
+
+// `from` moved by `count` days, when the result lies in the supported years. Counted in 64 bits
+// before a `local_days` is made, so no count can wrap into the range.
+std::optional<local_days> shifted_day(local_days from, long long count) {
+  constexpr long long span = last_day_number - first_day_number;
+  if (count < -span || count > span) return std::nullopt;  // and the sum below cannot overflow
+  long long const target = day_number(from) + count;
+  if (target < first_day_number || target > last_day_number) return std::nullopt;
+  return local_days(date::days(static_cast<int>(target)));
+}
+
+std::string outside_years(const std::string& what) {
+  return what + " is outside the years 1–9999 reckon resolves";
+}
+
+int year_of(local_days day) { return int(date::year_month_day(day).year()); }
+
+std::string day_text(local_days day) {
+  date::year_month_day const ymd(day);
+  return digits(int(ymd.year()), 4) + "-" + digits(unsigned(ymd.month()), 2) + "-" +
+         digits(unsigned(ymd.day()), 2);
+}
+
+const char* month_name(unsigned month) {
+  static const char* const names[] = {"January", "February", "March",     "April",
+                                      "May",     "June",     "July",      "August",
+                                      "September", "October", "November", "December"};
+  return month >= 1 && month <= 12 ? names[month - 1] : "no month";
+}
+
+// --- timexes ----------------------------------------------------------------------------------
 
 Interval interval_of(local_days begin, local_days end) {
   return Interval{date::local_seconds(begin), date::local_seconds(end)};
@@ -51,28 +110,42 @@ Timex unresolved(std::string value, TimexType type = TimexType::date) {
   return t;
 }
 
-int year_of(local_days day) { return int(date::year_month_day(day).year()); }
-
-std::string day_text(local_days day) {
-  date::year_month_day const ymd(day);
-  return digits(int(ymd.year()), 4) + "-" + digits(unsigned(ymd.month()), 2) + "-" +
-         digits(unsigned(ymd.day()), 2);
+// An expression that names no time reckon can give: the TIMEX3 unknown form, no interval, and
+// the problem to ask about.
+Timex with_problem(TimexProblem problem, std::string value, TimexType type = TimexType::date) {
+  Timex t = unresolved(std::move(value), type);
+  t.problem = problem;
+  return t;
 }
 
-Timex day_timex(local_days day) {
+Timex year_out_of_range(long long year, std::string value, Trace* trace) {
+  note(trace, outside_years("the year " + std::to_string(year)));
+  return with_problem(TimexProblem::out_of_range, std::move(value));
+}
+
+Timex day_timex(local_days day, Trace* trace = nullptr) {
+  if (!supported_day(day)) {
+    note(trace, outside_years(day_text(day)));
+    return with_problem(TimexProblem::out_of_range, "XXXX-XX-XX");
+  }
   return dated(Granularity::day, day, day + date::days{1}, day_text(day));
 }
 
-Timex month_timex(date::year_month ym) {
-  local_days const begin(ym / 1);
-  local_days const end((ym + date::months{1}) / 1);
-  return dated(Granularity::month, begin, end,
-               digits(int(ym.year()), 4) + "-" + digits(unsigned(ym.month()), 2));
+Timex month_timex(long long year, unsigned month, Trace* trace = nullptr) {
+  if (month < 1 || month > 12) {
+    note(trace, "there is no month " + std::to_string(month));
+    return with_problem(TimexProblem::no_such_period, "XXXX-XX");
+  }
+  if (!supported_year(year)) return year_out_of_range(year, "XXXX-" + digits(month, 2), trace);
+  date::year_month const ym(date::year{int(year)}, date::month{month});
+  return dated(Granularity::month, local_days(ym / 1), local_days((ym + date::months{1}) / 1),
+               digits(year, 4) + "-" + digits(month, 2));
 }
 
-Timex year_timex(int year) {
-  local_days const begin(date::year{year} / 1 / 1);
-  local_days const end(date::year{year + 1} / 1 / 1);
+Timex year_timex(long long year, Trace* trace = nullptr) {
+  if (!supported_year(year)) return year_out_of_range(year, "XXXX", trace);
+  local_days const begin(date::year{int(year)} / 1 / 1);
+  local_days const end(date::year{int(year) + 1} / 1 / 1);
   return dated(Granularity::year, begin, end, digits(year, 4));
 }
 
@@ -80,30 +153,46 @@ local_days monday_of(local_days day) {
   return day - (date::weekday(day) - date::Monday);
 }
 
-Timex week_timex(local_days day) {
+Timex week_timex(local_days day, Trace* trace = nullptr) {
+  if (!supported_day(day)) {
+    note(trace, outside_years("the week of " + day_text(day)));
+    return with_problem(TimexProblem::out_of_range, "XXXX-WXX");
+  }
   iso_week::year_weeknum_weekday const iso(day);
   local_days const monday = monday_of(day);
   return dated(Granularity::week, monday, monday + date::days{7},
                digits(int(iso.year()), 4) + "-W" + digits(unsigned(iso.weeknum()), 2));
 }
 
-Timex weekend_timex(local_days day) {
-  iso_week::year_weeknum_weekday const iso(day);
+Timex weekend_timex(local_days day, Trace* trace = nullptr) {
   local_days const saturday = monday_of(day) + date::days{5};
+  if (!supported_day(day) || !supported_day(saturday + date::days{1})) {
+    note(trace, outside_years("the weekend of " + day_text(day)));
+    return with_problem(TimexProblem::out_of_range, "XXXX-WXX-WE");
+  }
+  iso_week::year_weeknum_weekday const iso(day);
   return dated(Granularity::day, saturday, saturday + date::days{2},
                digits(int(iso.year()), 4) + "-W" + digits(unsigned(iso.weeknum()), 2) + "-WE");
 }
 
-Timex quarter_timex(int year, unsigned quarter) {
-  date::year_month const first(date::year{year}, date::month{3 * quarter - 2});
-  Timex t = dated(Granularity::quarter, local_days(first / 1),
-                  local_days((first + date::months{3}) / 1),
-                  digits(year, 4) + "-Q" + std::to_string(quarter));
-  return t;
+Timex quarter_timex(long long year, unsigned quarter, Trace* trace = nullptr) {
+  if (quarter < 1 || quarter > 4) {
+    note(trace, "a year has four quarters, not a quarter " + std::to_string(quarter));
+    return with_problem(TimexProblem::no_such_period, "XXXX-QX");
+  }
+  if (!supported_year(year)) return year_out_of_range(year, "XXXX-Q" + std::to_string(quarter), trace);
+  date::year_month const first(date::year{int(year)}, date::month{3 * quarter - 2});
+  return dated(Granularity::quarter, local_days(first / 1), local_days((first + date::months{3}) / 1),
+               digits(year, 4) + "-Q" + std::to_string(quarter));
 }
 
-Timex half_timex(int year, unsigned half) {
-  date::year_month const first(date::year{year}, date::month{half == 1 ? 1u : 7u});
+Timex half_timex(long long year, unsigned half, Trace* trace = nullptr) {
+  if (half < 1 || half > 2) {
+    note(trace, "a year has two halves, not a half " + std::to_string(half));
+    return with_problem(TimexProblem::no_such_period, "XXXX-HX");
+  }
+  if (!supported_year(year)) return year_out_of_range(year, "XXXX-H" + std::to_string(half), trace);
+  date::year_month const first(date::year{int(year)}, date::month{half == 1 ? 1u : 7u});
   return dated(Granularity::half_year, local_days(first / 1),
                local_days((first + date::months{6}) / 1),
                digits(year, 4) + "-H" + std::to_string(half));
@@ -120,25 +209,44 @@ const char* season_code(ast::Season season) {
 }
 
 // Meteorological seasons; the winter of a year begins in its December.
-Timex season_timex(int year, ast::Season season) {
+Timex season_timex(long long year, ast::Season season, Trace* trace = nullptr) {
   unsigned const first_month = season == ast::Season::spring   ? 3
                                : season == ast::Season::summer ? 6
                                : season == ast::Season::fall   ? 9
                                                                : 12;
-  date::year_month const first(date::year{year}, date::month{first_month});
+  // The winter of 9999 would end in the year 10000.
+  if (!supported_year(year) || (first_month == 12 && year == last_supported_year)) {
+    return year_out_of_range(year, std::string("XXXX-") + season_code(season), trace);
+  }
+  date::year_month const first(date::year{int(year)}, date::month{first_month});
   return dated(Granularity::season, local_days(first / 1),
                local_days((first + date::months{3}) / 1),
                digits(year, 4) + "-" + season_code(season));
 }
 
-Timex decade_timex(int first_year) {
-  local_days const begin(date::year{first_year} / 1 / 1);
-  local_days const end(date::year{first_year + 10} / 1 / 1);
+// A decade is resolved when it overlaps the supported years: "000" (the years 0-9) to "999".
+Timex decade_timex(long long first_year, Trace* trace = nullptr) {
+  if (first_year < 0 || first_year > last_supported_year) {
+    note(trace, outside_years("the decade beginning in " + std::to_string(first_year)));
+    return with_problem(TimexProblem::out_of_range, "XXX");
+  }
+  local_days const begin(date::year{int(first_year)} / 1 / 1);
+  local_days const end(date::year{int(first_year) + 10} / 1 / 1);
   return dated(Granularity::decade, begin, end, digits(first_year / 10, 3));
 }
 
-Timex century_timex(int number) {
-  int const first_year = (number - 1) * 100;
+// The n-th century as news counts it (the 20th: 1900-1999, TIMEX3 "19"): the 1st to the 100th.
+Timex century_timex(long long number, Trace* trace = nullptr) {
+  if (number < 1) {
+    note(trace, "there is no century numbered " + std::to_string(number));
+    return with_problem(TimexProblem::no_such_period, "XX");
+  }
+  if (number > 100) {
+    note(trace, outside_years("century " + std::to_string(number) + ", from the year " +
+                              std::to_string((number - 1) * 100) + ","));
+    return with_problem(TimexProblem::out_of_range, "XX");
+  }
+  int const first_year = int(number - 1) * 100;
   local_days const begin(date::year{first_year} / 1 / 1);
   local_days const end(date::year{first_year + 100} / 1 / 1);
   return dated(Granularity::century, begin, end, digits(number - 1, 2));
@@ -156,7 +264,12 @@ const char* part_code(ast::PartOfDay part) {
   return "DT";
 }
 
-Timex part_of_day_timex(local_days day, ast::PartOfDay part) {
+Timex part_of_day_timex(local_days day, ast::PartOfDay part, Trace* trace = nullptr) {
+  if (!supported_day(day)) {
+    note(trace, outside_years(day_text(day)));
+    return with_problem(TimexProblem::out_of_range, std::string("XXXX-XX-XXT") + part_code(part),
+                        TimexType::time);
+  }
   int begin_hour = 6;
   int end_hour = 18;
   switch (part) {
@@ -176,15 +289,57 @@ Timex part_of_day_timex(local_days day, ast::PartOfDay part) {
   return t;
 }
 
-Timex clock_timex(local_days day, unsigned hour, unsigned minute) {
+// A clock reading on the 24-hour clock; "24:00" is the end of the day (midnight).
+struct Clock {
+  unsigned hour = 0;
+  unsigned minute = 0;
+};
+
+std::string clock_text(unsigned hour, unsigned minute) { return digits(hour, 2) + ":" + digits(minute, 2); }
+
+// The 24-hour reading of a clock time as written, or nothing when the clock has no such time
+// ("24:30", "13 p.m."). The grammar keeps such times out of running text; a syntax tree built by
+// hand may still hold one.
+std::optional<Clock> clock_of(const ast::ClockTime& time) {
+  unsigned hour = time.hour;
+  if (time.minute > 59) return std::nullopt;
+  if (time.meridiem != ast::Meridiem::none) {
+    if (hour < 1 || hour > 12) return std::nullopt;
+    if (time.meridiem == ast::Meridiem::pm && hour < 12) hour += 12;
+    if (time.meridiem == ast::Meridiem::am && hour == 12) hour = 0;
+  } else if (hour > 24 || (hour == 24 && time.minute != 0)) {
+    return std::nullopt;
+  }
+  return Clock{hour, time.minute};
+}
+
+Timex no_such_time(const ast::ClockTime& time, Trace* trace) {
+  static const char* const meridiems[] = {"", " a.m.", " p.m."};
+  note(trace, std::to_string(time.hour) + ":" + digits(time.minute, 2) +
+                  meridiems[static_cast<int>(time.meridiem) % 3] + " is no time of day");
+  return with_problem(TimexProblem::no_such_time, "XXXX-XX-XXTXX:XX", TimexType::time);
+}
+
+Timex clock_timex(local_days day, Clock clock, Trace* trace = nullptr) {
+  if (!supported_day(day)) {
+    note(trace, outside_years(day_text(day)));
+    return with_problem(TimexProblem::out_of_range,
+                        "XXXX-XX-XXT" + clock_text(clock.hour, clock.minute), TimexType::time);
+  }
   Timex t;
   t.type = TimexType::time;
-  t.value = day_text(day) + "T" + digits(hour, 2) + ":" + digits(minute, 2);
+  t.value = day_text(day) + "T" + clock_text(clock.hour, clock.minute);
   t.granularity = Granularity::minute;
-  auto const begin =
-      date::local_seconds(day) + std::chrono::hours{hour} + std::chrono::minutes{minute};
+  auto const begin = date::local_seconds(day) + std::chrono::hours{clock.hour} +
+                     std::chrono::minutes{clock.minute};
   t.interval = Interval{begin, begin + std::chrono::minutes{1}};
   return t;
+}
+
+// The candidates that name a time reckon resolves (`choose` compares intervals).
+std::vector<Timex> resolved_only(std::vector<Timex> candidates) {
+  std::erase_if(candidates, [](const Timex& t) { return !t.resolved(); });
+  return candidates;
 }
 
 // Among candidate times (in time order), the one the tense points to from the anchor day:
@@ -193,6 +348,7 @@ Timex clock_timex(local_days day, unsigned hour, unsigned minute) {
 // With a `window`, a candidate in the tense's direction that lies further than the window from
 // the anchor loses to the nearest one: news names the year of a date more than about half a
 // year away, so "Jan. 14" in a January article is this January 14 even after a past verb.
+// Every candidate is resolved (has an interval).
 std::size_t choose(const std::vector<Timex>& candidates, local_days anchor_day, Tense tense,
                    std::optional<date::days> window = std::nullopt) {
   auto const a_begin = date::local_seconds(anchor_day);
@@ -267,34 +423,6 @@ std::optional<local_days> narrative_day(const ResolveContext& context, Trace* tr
   return anchor_day(context);
 }
 
-Timex shift_by_unit(local_days from, int n, ast::Unit unit) {
-  using ast::Unit;
-  date::year_month_day const ymd(from);
-  switch (unit) {
-    case Unit::week: return week_timex(from + date::weeks{n});
-    case Unit::weekend: return weekend_timex(from + date::weeks{n});
-    case Unit::fortnight: return week_timex(from + date::weeks{2 * n});
-    case Unit::month: return month_timex(date::year_month(ymd.year(), ymd.month()) + date::months{n});
-    case Unit::quarter: {
-      date::year_month const ym =
-          date::year_month(ymd.year(), ymd.month()) + date::months{3 * n};
-      return quarter_timex(int(ym.year()), (unsigned(ym.month()) - 1) / 3 + 1);
-    }
-    case Unit::half_year: {
-      date::year_month const ym =
-          date::year_month(ymd.year(), ymd.month()) + date::months{6 * n};
-      return half_timex(int(ym.year()), unsigned(ym.month()) <= 6 ? 1 : 2);
-    }
-    case Unit::year: return year_timex(int(ymd.year()) + n);
-    case Unit::decade: {
-      int const y = int(ymd.year()) + 10 * n;
-      return decade_timex(y - ((y % 10) + 10) % 10);
-    }
-    case Unit::century: return century_timex((int(ymd.year()) + 100 * n) / 100 + 1);
-    default: return day_timex(from + date::days{n});
-  }
-}
-
 std::string underspecified(ast::Unit unit) {
   using ast::Unit;
   switch (unit) {
@@ -305,6 +433,87 @@ std::string underspecified(ast::Unit unit) {
     case Unit::half_year: return "XXXX-HX";
     case Unit::year: case Unit::decade: case Unit::century: return "XXXX";
     default: return "XXXX-XX-XX";
+  }
+}
+
+const char* unit_word(ast::Unit unit) {
+  static const char* const names[] = {"second", "minute",    "hour",  "day",     "week",
+                                      "weekend", "fortnight", "month", "quarter", "half-year",
+                                      "year",   "decade",    "century"};
+  return names[static_cast<int>(unit) % 13];
+}
+
+std::string units_text(double amount, ast::Unit unit) {
+  std::string word = unit_word(unit);
+  if (amount != 1) word = unit == ast::Unit::century ? "centuries" : word + "s";
+  return number_text(amount) + " " + word;
+}
+
+// The reference an amount is counted from, as precise as the unit: "2025", "2025-01", "2025-01-01".
+std::string reference_text(local_days from, ast::Unit unit) {
+  using ast::Unit;
+  switch (unit) {
+    case Unit::year: case Unit::decade: case Unit::century: return digits(year_of(from), 4);
+    case Unit::month: case Unit::quarter: case Unit::half_year: return day_text(from).substr(0, day_text(from).size() - 3);
+    default: return day_text(from);
+  }
+}
+
+// "40000 years before 2025", "the week of 0000-06-01".
+std::string shift_text(local_days from, double amount, bool before, ast::Unit unit) {
+  if (amount == 0) return std::string("the ") + unit_word(unit) + " of " + reference_text(from, unit);
+  return units_text(amount, unit) + (before ? " before " : " after ") + reference_text(from, unit);
+}
+
+long long floor_div(long long a, long long b) { return a / b - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0); }
+
+// The calendar unit `n` units from the one holding `from`. Counted in 64 bits, and checked
+// against the supported years before any calendar type is made: a count never wraps.
+Timex shift_by_unit(local_days from, long long n, ast::Unit unit, Trace* trace = nullptr) {
+  using ast::Unit;
+  auto const outside = [&] {
+    note(trace, outside_years(shift_text(from, double(n < 0 ? -n : n), n < 0, unit)));
+    return with_problem(TimexProblem::out_of_range, underspecified(unit));
+  };
+  // Far beyond any supported year, whatever the unit; keeps the products below in range.
+  if (n < -100'000'000 || n > 100'000'000) return outside();
+  date::year_month_day const ymd(from);
+  long long const year = int(ymd.year());
+  long long const month_index = year * 12 + (unsigned(ymd.month()) - 1);
+  auto const months_later = [&](long long months) -> std::optional<std::pair<long long, unsigned>> {
+    long long const index = month_index + months;
+    long long const y = floor_div(index, 12);
+    if (!supported_year(y)) return std::nullopt;
+    return std::pair{y, unsigned(index - y * 12) + 1};
+  };
+  switch (unit) {
+    case Unit::week: case Unit::weekend: case Unit::fortnight: {
+      auto const day = shifted_day(from, (unit == Unit::fortnight ? 14 : 7) * n);
+      if (!day) return outside();
+      return unit == Unit::weekend ? weekend_timex(*day, trace) : week_timex(*day, trace);
+    }
+    case Unit::month: case Unit::quarter: case Unit::half_year: {
+      long long const per = unit == Unit::month ? 1 : unit == Unit::quarter ? 3 : 6;
+      auto const target = months_later(per * n);
+      if (!target) return outside();
+      auto const [y, m] = *target;
+      if (unit == Unit::month) return month_timex(y, m, trace);
+      if (unit == Unit::quarter) return quarter_timex(y, (m - 1) / 3 + 1, trace);
+      return half_timex(y, m <= 6 ? 1 : 2, trace);
+    }
+    case Unit::year: case Unit::decade: case Unit::century: {
+      long long const per = unit == Unit::year ? 1 : unit == Unit::decade ? 10 : 100;
+      long long const y = year + per * n;
+      if (!supported_year(y)) return outside();
+      if (unit == Unit::year) return year_timex(y, trace);
+      if (unit == Unit::decade) return decade_timex(y - y % 10, trace);
+      return century_timex(y / 100 + 1, trace);
+    }
+    default: {
+      auto const day = shifted_day(from, n);
+      if (!day) return outside();
+      return day_timex(*day, trace);
+    }
   }
 }
 
@@ -343,7 +552,7 @@ std::string two_parts(double amount, int per, const char* unit, const char* next
 
 std::string duration_value(double amount, ast::Unit unit, bool vague) {
   using ast::Unit;
-  if (vague) {
+  if (vague || !supported_amount(amount)) {
     switch (unit) {
       case Unit::second: return "PTXS";
       case Unit::minute: return "PTXM";
@@ -367,7 +576,7 @@ std::string duration_value(double amount, ast::Unit unit, bool vague) {
       return "PT" + two_parts(amount, 60, "M", "S");
     }
     case Unit::hour: {
-      if (whole(amount) && std::lround(amount) % 24 == 0) {
+      if (whole(amount) && std::llround(amount) % 24 == 0) {
         return "P" + number_text(amount / 24) + "D";
       }
       if (whole(amount)) return "PT" + number_text(amount) + "H";
@@ -393,7 +602,7 @@ std::string duration_value(double amount, ast::Unit unit, bool vague) {
       double const years =
           amount * (unit == Unit::decade ? 10 : unit == Unit::century ? 100 : 1);
       if (whole(years)) return "P" + number_text(years) + "Y";
-      long const months = std::lround(years * 12);
+      long long const months = std::llround(years * 12);
       std::string value = "P";
       if (months / 12 > 0) value += std::to_string(months / 12) + "Y";
       if (months % 12 > 0) value += std::to_string(months % 12) + "M";
@@ -403,31 +612,63 @@ std::string duration_value(double amount, ast::Unit unit, bool vague) {
   return "P" + number_text(amount) + "D";
 }
 
+namespace {
+
+// "February 2025 has 28 days", "April has 30 days": why a day of a month does not exist.
+std::string month_length_text(std::optional<int> year, unsigned month) {
+  if (month < 1 || month > 12) return "there is no month " + std::to_string(month);
+  // A year-less February has the leap day; a known year decides.
+  int const y = year && supported_year(*year) ? *year : 2000;
+  unsigned const days =
+      unsigned(date::year_month_day_last(date::year{y} / date::month{month} / date::last).day());
+  return std::string(month_name(month)) + (year ? " " + std::to_string(*year) : std::string()) +
+         " has " + std::to_string(days) + " days";
+}
+
+Timex no_such_day(const ast::CalendarDate& node, Trace* trace) {
+  std::string written = std::string(month_name(*node.month)) + " " + std::to_string(*node.day);
+  if (node.year) written += ", " + std::to_string(*node.year);
+  note(trace, "no such day in the calendar: " + month_length_text(node.year, *node.month) +
+                  ", so there is no " + written);
+  return with_problem(TimexProblem::no_such_day, "XXXX-XX-XX");
+}
+
+bool day_of_some_year(unsigned month, unsigned day) {
+  return date::year_month_day(date::year{2000}, date::month{month}, date::day{day}).ok();
+}
+
+}  // namespace
+
 Timex resolve_calendar_date(const ast::CalendarDate& node, const ResolveContext& context,
                             Trace* trace) {
+  if (node.month && (*node.month < 1 || *node.month > 12)) {
+    note(trace, "there is no month " + std::to_string(*node.month));
+    return with_problem(node.day ? TimexProblem::no_such_day : TimexProblem::no_such_period,
+                        node.day ? "XXXX-XX-XX" : "XXXX-XX");
+  }
+  if (node.month && node.day && (*node.day > 31 || !day_of_some_year(*node.month, *node.day))) {
+    return no_such_day(node, trace);
+  }
   if (node.year && node.month && node.day) {
+    if (!supported_year(*node.year)) return year_out_of_range(*node.year, "XXXX-XX-XX", trace);
     date::year_month_day const ymd(date::year{*node.year}, date::month{*node.month},
                                    date::day{*node.day});
-    if (!ymd.ok()) {
-      note(trace, "no such day in the calendar");
-      return unresolved(digits(*node.year, 4) + "-" + digits(*node.month, 2) + "-" +
-                        digits(*node.day, 2));
-    }
+    if (!ymd.ok()) return no_such_day(node, trace);
     note(trace, "a complete calendar date");
-    return day_timex(local_days(ymd));
+    return day_timex(local_days(ymd), trace);
   }
   if (node.year && node.month) {
     note(trace, "a month of a given year");
-    return month_timex(date::year{*node.year} / date::month{*node.month});
+    return month_timex(*node.year, *node.month, trace);
   }
   if (node.year) {
     note(trace, node.fiscal ? "a fiscal year, named by its number" : "a year");
-    return year_timex(*node.year);
+    return year_timex(*node.year, trace);
   }
   auto const today = anchor_day(context);
   if (node.month && node.year_offset && today) {
     note(trace, "a month of the anchor's year, shifted by " + std::to_string(*node.year_offset));
-    return month_timex(date::year{year_of(*today) + *node.year_offset} / date::month{*node.month});
+    return month_timex(year_of(*today) + static_cast<long long>(*node.year_offset), *node.month, trace);
   }
   if (node.month && node.day) {
     if (!today) {
@@ -437,11 +678,21 @@ Timex resolve_calendar_date(const ast::CalendarDate& node, const ResolveContext&
     std::vector<Timex> candidates;
     int const y = year_of(*today);
     for (int year = y - 1; year <= y + 1; ++year) {
+      if (!supported_year(year)) continue;
       date::year_month_day const ymd(date::year{year}, date::month{*node.month},
                                      date::day{*node.day});
       if (ymd.ok()) candidates.push_back(day_timex(local_days(ymd)));
     }
-    if (candidates.empty()) return unresolved("XXXX-" + digits(*node.month, 2) + "-" + digits(*node.day, 2));
+    if (candidates.empty()) {
+      if (supported_year(y)) {  // only February 29 is missing from three years in a row
+        note(trace, "no such day near the anchor: none of the years " + std::to_string(y - 1) +
+                        " to " + std::to_string(y + 1) + " has a " + month_name(*node.month) +
+                        " " + std::to_string(*node.day));
+        return with_problem(TimexProblem::no_such_day, "XXXX-XX-XX");
+      }
+      note(trace, outside_years("the year of the anchor, " + std::to_string(y) + ","));
+      return with_problem(TimexProblem::out_of_range, "XXXX-XX-XX");
+    }
     note(trace, std::string("no year written; ") + direction_text(context.tense) +
                     ", within eight months");
     return candidates[choose(candidates, *today, context.tense, year_less_window)];
@@ -457,19 +708,19 @@ Timex resolve_calendar_date(const ast::CalendarDate& node, const ResolveContext&
     switch (node.relation) {
       case ast::Relation::previous:
         note(trace, "'last' month name: the latest such month before the anchor's");
-        return month_timex(date::year{*node.month < am ? y : y - 1} / date::month{*node.month});
+        return month_timex(*node.month < am ? y : y - 1, *node.month, trace);
       case ast::Relation::next:
         note(trace, "'next' month name: the first such month after the anchor's");
-        return month_timex(date::year{*node.month > am ? y : y + 1} / date::month{*node.month});
+        return month_timex(*node.month > am ? y : y + 1, *node.month, trace);
       case ast::Relation::current:
         note(trace, "'this' month name: in the anchor's year");
-        return month_timex(date::year{y} / date::month{*node.month});
+        return month_timex(y, *node.month, trace);
       case ast::Relation::none: break;
     }
     std::vector<Timex> candidates;
-    for (int year = y - 1; year <= y + 1; ++year) {
-      candidates.push_back(month_timex(date::year{year} / date::month{*node.month}));
-    }
+    for (int year = y - 1; year <= y + 1; ++year) candidates.push_back(month_timex(year, *node.month));
+    candidates = resolved_only(std::move(candidates));
+    if (candidates.empty()) return year_out_of_range(y, "XXXX-" + digits(*node.month, 2), trace);
     note(trace, std::string("no year written; ") + direction_text(context.tense) +
                     ", within eight months");
     return candidates[choose(candidates, *today, context.tense, year_less_window)];
@@ -478,40 +729,46 @@ Timex resolve_calendar_date(const ast::CalendarDate& node, const ResolveContext&
 }
 
 Timex resolve_decade(const ast::Decade& node, const ResolveContext& context, Trace* trace) {
-  int first_year = node.first_year;
+  long long first_year = node.first_year;
   if (!node.century_known) {
-    int const y = context.anchor ? year_of(context.anchor->day) : 1999;
-    int century_start = (y / 100) * 100;
+    long long const y = context.anchor ? year_of(context.anchor->day) : 1999;
+    long long century_start = floor_div(y, 100) * 100;
     if (century_start + first_year > y) century_start -= 100;
     first_year += century_start;
     note(trace, "century not written: the latest such decade begun by the anchor year");
   }
   note(trace, "a decade: TIMEX3 writes its first three digits");
-  return decade_timex(first_year);
+  return decade_timex(first_year, trace);
 }
 
 Timex resolve_century(const ast::Century& node, const ResolveContext&, Trace* trace) {
   note(trace, "a century: TIMEX3 writes its first two digits");
-  return century_timex(node.number);
+  return century_timex(node.number, trace);
 }
 
 Timex resolve_period(const ast::Period& node, const ResolveContext& context, Trace* trace) {
-  auto const make = [&](int year) {
+  auto const make = [&](long long year, Trace* why = nullptr) {
     switch (node.kind) {
-      case ast::PeriodKind::quarter: return quarter_timex(year, node.index);
-      case ast::PeriodKind::half: return half_timex(year, node.index);
-      case ast::PeriodKind::season: return season_timex(year, ast::Season(node.index));
+      case ast::PeriodKind::quarter: return quarter_timex(year, node.index, why);
+      case ast::PeriodKind::half: return half_timex(year, node.index, why);
+      case ast::PeriodKind::season:
+        if (node.index > 3) break;
+        return season_timex(year, ast::Season(node.index), why);
     }
-    return quarter_timex(year, node.index);
+    note(why, "there is no season " + std::to_string(node.index));
+    return with_problem(TimexProblem::no_such_period, "XXXX-XX");
   };
+  if (Timex const probe = make(2000); probe.problem == TimexProblem::no_such_period) {
+    return make(2000, trace);  // a fifth quarter is missing from every year
+  }
   if (node.year) {
     note(trace, "a part of a given year");
-    return make(*node.year);
+    return make(*node.year, trace);
   }
   auto const today = anchor_day(context);
   if (node.year_offset && today) {
     note(trace, "a part of the anchor's year, shifted by " + std::to_string(*node.year_offset));
-    return make(year_of(*today) + *node.year_offset);
+    return make(year_of(*today) + static_cast<long long>(*node.year_offset), trace);
   }
   if (!today) {
     note(trace, "no anchor: the year stays unknown");
@@ -522,8 +779,18 @@ Timex resolve_period(const ast::Period& node, const ResolveContext& context, Tra
     return t;
   }
   int const y = year_of(*today);
+  if (node.relation == ast::Relation::current || (node.relation == ast::Relation::none &&
+                                                  node.kind != ast::PeriodKind::season)) {
+    // Results are reported by quarters and halves of the current (fiscal) year.
+    note(trace, node.relation == ast::Relation::current
+                    ? "'this': the one in the anchor's year"
+                    : "no year written: a quarter or half of the anchor's year");
+    return make(y, trace);
+  }
   std::vector<Timex> candidates;
   for (int year = y - 2; year <= y + 1; ++year) candidates.push_back(make(year));
+  candidates = resolved_only(std::move(candidates));
+  if (candidates.empty()) return make(y, trace);
   auto const a = date::local_seconds(*today);
   switch (node.relation) {
     case ast::Relation::previous:
@@ -538,15 +805,7 @@ Timex resolve_period(const ast::Period& node, const ResolveContext& context, Tra
         if (c.interval->begin > a) return c;
       }
       return candidates.back();
-    case ast::Relation::current:
-      note(trace, "'this': the one in the anchor's year");
-      return make(y);
-    case ast::Relation::none: break;
-  }
-  if (node.kind != ast::PeriodKind::season) {
-    // Results are reported by quarters and halves of the current (fiscal) year.
-    note(trace, "no year written: a quarter or half of the anchor's year");
-    return make(y);
+    default: break;
   }
   note(trace, std::string("no year written; ") + direction_text(context.tense) +
                   ", within eight months");
@@ -555,16 +814,16 @@ Timex resolve_period(const ast::Period& node, const ResolveContext& context, Tra
 
 Timex resolve_weekday(const ast::WeekdayRef& node, const ResolveContext& context, Trace* trace) {
   auto const with_part = [&](local_days day) {
-    return node.part ? part_of_day_timex(day, *node.part) : day_timex(day);
+    return node.part ? part_of_day_timex(day, *node.part, trace) : day_timex(day, trace);
   };
   auto const today = anchor_day(context);
   if (!today) {
     note(trace, "no anchor: a weekday of an unknown week");
-    std::string value = "XXXX-WXX-" + std::to_string(iso_weekday(node.weekday));
+    std::string value = "XXXX-WXX-" + std::to_string(iso_weekday(node.weekday % 7));
     if (node.part) value += std::string("T") + part_code(*node.part);
     return unresolved(std::move(value), node.part ? TimexType::time : TimexType::date);
   }
-  date::weekday const wanted(node.weekday);
+  date::weekday const wanted(node.weekday % 7);
   local_days const on_or_before = *today - (date::weekday(*today) - wanted);
   local_days const on_or_after = *today + (wanted - date::weekday(*today));
   switch (node.relation) {
@@ -591,6 +850,8 @@ Timex resolve_weekday(const ast::WeekdayRef& node, const ResolveContext& context
   }
   std::vector<Timex> candidates{day_timex(on_or_before)};
   if (on_or_after != on_or_before) candidates.push_back(day_timex(on_or_after));
+  candidates = resolved_only(std::move(candidates));
+  if (candidates.empty()) return with_part(on_or_before);
   note(trace, std::string("a bare weekday; ") + direction_text(context.tense));
   return with_part(local_days(date::floor<date::days>(
       candidates[choose(candidates, *today, context.tense)].interval->begin)));
@@ -605,10 +866,17 @@ Timex resolve_day(const ast::DayRef& node, const ResolveContext& context, Trace*
     if (node.part) value += std::string("T") + part_code(*node.part);
     return unresolved(std::move(value), node.part ? TimexType::time : TimexType::date);
   }
-  local_days const day = *today + date::days{node.offset};
   note(trace, "the anchor day " + std::string(node.offset < 0 ? "minus " : "plus ") +
-                  std::to_string(std::abs(node.offset)) + " day(s)");
-  return node.part ? part_of_day_timex(day, *node.part) : day_timex(day);
+                  std::to_string(std::abs(static_cast<long long>(node.offset))) + " day(s)");
+  auto const day = shifted_day(*today, node.offset);
+  if (!day) {
+    note(trace, outside_years(shift_text(*today, std::abs(double(node.offset)), node.offset < 0,
+                                         ast::Unit::day)));
+    return node.part ? with_problem(TimexProblem::out_of_range,
+                                    std::string("XXXX-XX-XXT") + part_code(*node.part), TimexType::time)
+                     : with_problem(TimexProblem::out_of_range, "XXXX-XX-XX");
+  }
+  return node.part ? part_of_day_timex(*day, *node.part, trace) : day_timex(*day, trace);
 }
 
 Timex resolve_relative_unit(const ast::RelativeUnit& node, const ResolveContext& context,
@@ -624,10 +892,10 @@ Timex resolve_relative_unit(const ast::RelativeUnit& node, const ResolveContext&
   if (node.relation == ast::Relation::none && node.unit == ast::Unit::quarter) {
     if (context.quarter) {
       note(trace, "'the quarter': the quarter the text is reporting on");
-      return quarter_timex(context.quarter->year, context.quarter->quarter);
+      return quarter_timex(context.quarter->year, context.quarter->quarter, trace);
     }
     note(trace, "'the quarter': the last completed quarter");
-    return shift_by_unit(*today, -1, ast::Unit::quarter);
+    return shift_by_unit(*today, -1, ast::Unit::quarter, trace);
   }
   if (node.relation == ast::Relation::none && node.unit == ast::Unit::weekend) {
     bool const weekday_now = date::weekday(*today).iso_encoding() <= 5;
@@ -636,8 +904,16 @@ Timex resolve_relative_unit(const ast::RelativeUnit& node, const ResolveContext&
   }
   note(trace, "the anchor's " + std::string(step < 0 ? "previous" : step > 0 ? "next" : "current") +
                   " calendar unit");
-  return shift_by_unit(*today, step, node.unit);
+  return shift_by_unit(*today, step, node.unit, trace);
 }
+
+namespace {
+
+constexpr long long seconds_per(ast::Unit unit) {
+  return unit == ast::Unit::hour ? 3600 : unit == ast::Unit::minute ? 60 : 1;
+}
+
+}  // namespace
 
 Timex resolve_offset(const ast::Offset& node, const ResolveContext& context, Trace* trace) {
   bool const before = node.direction == ast::Direction::before;
@@ -653,28 +929,39 @@ Timex resolve_offset(const ast::Offset& node, const ResolveContext& context, Tra
   }
   double amount = node.quantity.value;
   ast::Unit unit = node.unit;
+  if (!supported_amount(amount)) {
+    note(trace, outside_years(shift_text(*from, amount, before, unit)));
+    return with_problem(TimexProblem::out_of_range, underspecified(unit));
+  }
+  long long const sign = before ? -1 : 1;
   if (unit == ast::Unit::year && context.quarter &&
       std::abs(amount - std::round(amount)) < 1e-9) {
-    int const n = int(std::lround(amount)) * (before ? -1 : 1);
+    long long const year = context.quarter->year + sign * std::llround(amount);
     note(trace, "whole years from the quarter in focus (" + digits(context.quarter->year, 4) +
                     "-Q" + std::to_string(context.quarter->quarter) + "): the same quarter");
-    return quarter_timex(context.quarter->year + n, context.quarter->quarter);
+    if (!supported_year(year)) {
+      note(trace, outside_years(units_text(amount, unit) + (before ? " before " : " after ") +
+                                digits(context.quarter->year, 4)));
+      return with_problem(TimexProblem::out_of_range, "XXXX-QX");
+    }
+    return quarter_timex(year, context.quarter->quarter, trace);
   }
   if (unit == ast::Unit::year && std::abs(amount - std::round(amount)) > 1e-9) {
     amount *= 12;
     unit = ast::Unit::month;
   }
-  int const n = int(std::lround(amount)) * (before ? -1 : 1);
   note(trace, std::string("count ") + number_text(amount) + " unit(s) " + (before ? "back" : "forward"));
   switch (unit) {
     case ast::Unit::hour: case ast::Unit::minute: case ast::Unit::second: {
-      Timex t = day_timex(*from);
+      // The day the amount reaches, counted in whole days from the reference day.
+      long long const days = std::llround(std::floor(amount * double(seconds_per(unit)) / 86400));
+      Timex t = shift_by_unit(*from, sign * days, ast::Unit::day, trace);
       t.type = TimexType::time;
       return t;
     }
-    case ast::Unit::decade: return year_timex(year_of(*from) + 10 * n);
-    case ast::Unit::century: return year_timex(year_of(*from) + 100 * n);
-    default: return shift_by_unit(*from, n, unit);
+    case ast::Unit::decade: return shift_by_unit(*from, sign * 10 * std::llround(amount), ast::Unit::year, trace);
+    case ast::Unit::century: return shift_by_unit(*from, sign * 100 * std::llround(amount), ast::Unit::year, trace);
+    default: return shift_by_unit(*from, sign * std::llround(amount), unit, trace);
   }
 }
 
@@ -682,18 +969,24 @@ Timex resolve_narrative(const ast::Narrative& node, const ResolveContext& contex
   // "that year", "the following month" may follow a mention of a year or a month.
   if ((node.unit == ast::Unit::year || node.unit == ast::Unit::month) && context.narrative_period) {
     note(trace, "narrative time: " + day_text(context.narrative_period->day));
-    return shift_by_unit(context.narrative_period->day, node.offset, node.unit);
+    return shift_by_unit(context.narrative_period->day, node.offset, node.unit, trace);
   }
   auto const from = narrative_day(context, trace);
   if (!from) {
     note(trace, "no reference time: the date stays unknown");
     return unresolved(underspecified(node.unit));
   }
-  if (node.unit == ast::Unit::day) {
-    local_days const day = *from + date::days{node.offset};
-    return node.part ? part_of_day_timex(day, *node.part) : day_timex(day);
+  if (node.unit == ast::Unit::day && node.part) {
+    auto const day = shifted_day(*from, node.offset);
+    if (!day) {
+      note(trace, outside_years(shift_text(*from, std::abs(double(node.offset)), node.offset < 0,
+                                           ast::Unit::day)));
+      return with_problem(TimexProblem::out_of_range,
+                          std::string("XXXX-XX-XXT") + part_code(*node.part), TimexType::time);
+    }
+    return part_of_day_timex(*day, *node.part, trace);
   }
-  return shift_by_unit(*from, node.offset, node.unit);
+  return shift_by_unit(*from, node.offset, node.unit, trace);
 }
 
 Timex resolve_fuzzy(const ast::Fuzzy& node, const ResolveContext&, Trace* trace) {
@@ -706,11 +999,24 @@ Timex resolve_fuzzy(const ast::Fuzzy& node, const ResolveContext&, Trace* trace)
   return unresolved("PRESENT_REF");
 }
 
+namespace {
+
+void note_unsupported_amount(Trace* trace, double amount, ast::Unit unit) {
+  note(trace, units_text(amount, unit) + " is more than the " + number_text(largest_supported_amount) +
+                  " of a unit reckon counts: the amount stays unknown");
+}
+
+}  // namespace
+
 Timex resolve_duration(const ast::Duration& node, const ResolveContext&, Trace* trace) {
   note(trace, "an amount of time");
   Timex t;
   t.type = TimexType::duration;
   t.value = duration_value(node.quantity.value, node.unit, node.quantity.vague);
+  if (!node.quantity.vague && !supported_amount(node.quantity.value)) {
+    note_unsupported_amount(trace, node.quantity.value, node.unit);
+    t.problem = TimexProblem::out_of_range;
+  }
   return t;
 }
 
@@ -718,31 +1024,41 @@ Timex resolve_recurrence(const ast::Recurrence& node, const ResolveContext&, Tra
   Timex t;
   t.type = TimexType::set;
   if (node.each) t.quant = "EVERY";
-  if (node.times > 1) t.freq = std::to_string(node.times) + "X";
+  if (node.times > 1) {
+    if (supported_amount(node.times)) {
+      t.freq = number_text(node.times) + "X";
+    } else {
+      note(trace, number_text(node.times) + " times is more than the " +
+                      number_text(largest_supported_amount) + " reckon counts");
+      t.problem = TimexProblem::out_of_range;
+    }
+  }
   if (node.weekday) {
     note(trace, "a weekday of every week");
-    t.value = "XXXX-WXX-" + std::to_string(iso_weekday(*node.weekday));
+    t.value = "XXXX-WXX-" + std::to_string(iso_weekday(*node.weekday % 7));
     if (node.part) t.value += std::string("T") + part_code(*node.part);
   } else {
     note(trace, "a recurring period");
-    t.value = duration_value(node.interval.value, node.unit);
+    t.value = duration_value(node.interval.value, node.unit, node.interval.vague);
+    if (!node.interval.vague && !supported_amount(node.interval.value)) {
+      note_unsupported_amount(trace, node.interval.value, node.unit);
+      t.problem = TimexProblem::out_of_range;
+    }
   }
   return t;
 }
 
 Timex resolve_clock_time(const ast::ClockTime& node, const ResolveContext& context, Trace* trace) {
-  unsigned hour = node.hour;
-  if (node.meridiem == ast::Meridiem::pm && hour < 12) hour += 12;
-  if (node.meridiem == ast::Meridiem::am && hour == 12) hour = 0;
-  note(trace, "clock time " + digits(hour, 2) + ":" + digits(node.minute, 2) +
+  auto const clock = clock_of(node);
+  if (!clock) return no_such_time(node, trace);
+  note(trace, "clock time " + clock_text(clock->hour, clock->minute) +
                   (node.zone.empty() ? std::string() : " (" + node.zone + ")"));
   // A clock time without a day happens on the day the narrative is at.
   auto const day = narrative_day(context, trace);
   if (!day) {
-    return unresolved("XXXX-XX-XXT" + digits(hour, 2) + ":" + digits(node.minute, 2),
-                      TimexType::time);
+    return unresolved("XXXX-XX-XXT" + clock_text(clock->hour, clock->minute), TimexType::time);
   }
-  return clock_timex(*day, hour, node.minute);
+  return clock_timex(*day, *clock, trace);
 }
 
 date::local_days holiday_in(ast::Holiday holiday, int year) {
@@ -770,7 +1086,7 @@ date::local_days holiday_in(ast::Holiday holiday, int year) {
     case Holiday::mothers_day: return nth(date::May, date::Sunday, 2);
     case Holiday::fathers_day: return nth(date::June, date::Sunday, 3);
     case Holiday::easter: case Holiday::good_friday: {
-      // The Gregorian computus (Meeus/Jones/Butcher).
+      // The Gregorian computus (Meeus/Jones/Butcher), for years from 1 on.
       int const a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
       int const f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
       int const i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
@@ -787,7 +1103,8 @@ date::local_days holiday_in(ast::Holiday holiday, int year) {
 Timex resolve_holiday(const ast::HolidayRef& node, const ResolveContext& context, Trace* trace) {
   if (node.year) {
     note(trace, "a holiday in a given year");
-    return day_timex(holiday_in(node.holiday, *node.year));
+    if (!supported_year(*node.year)) return year_out_of_range(*node.year, "XXXX-XX-XX", trace);
+    return day_timex(holiday_in(node.holiday, *node.year), trace);
   }
   auto const today = anchor_day(context);
   if (!today) {
@@ -796,17 +1113,24 @@ Timex resolve_holiday(const ast::HolidayRef& node, const ResolveContext& context
     return unresolved("XXXX-" + digits(unsigned(ymd.month()), 2) + "-" + digits(unsigned(ymd.day()), 2));
   }
   int const y = year_of(*today);
-  std::vector<Timex> candidates;
-  for (int year = y - 1; year <= y + 1; ++year) candidates.push_back(day_timex(holiday_in(node.holiday, year)));
+  if (!supported_year(y)) return year_out_of_range(y, "XXXX-XX-XX", trace);
+  auto const in_year = [&](int year) {
+    return supported_year(year) ? day_timex(holiday_in(node.holiday, year), trace)
+                                : year_out_of_range(year, "XXXX-XX-XX", trace);
+  };
   if (node.relation == ast::Relation::previous) {
     note(trace, "'last': the latest one before the anchor day");
-    return *today > holiday_in(node.holiday, y) ? candidates[1] : candidates[0];
+    return in_year(*today > holiday_in(node.holiday, y) ? y : y - 1);
   }
   if (node.relation == ast::Relation::next) {
     note(trace, "'next': the first one after the anchor day");
-    return *today < holiday_in(node.holiday, y) ? candidates[1] : candidates[2];
+    return in_year(*today < holiday_in(node.holiday, y) ? y : y + 1);
   }
-  if (node.relation == ast::Relation::current) return candidates[1];
+  if (node.relation == ast::Relation::current) return in_year(y);
+  std::vector<Timex> candidates;
+  for (int year = y - 1; year <= y + 1; ++year) {
+    if (supported_year(year)) candidates.push_back(day_timex(holiday_in(node.holiday, year)));
+  }
   note(trace, std::string("no year written; ") + direction_text(context.tense) + ", within eight months");
   return candidates[choose(candidates, *today, context.tense, year_less_window)];
 }
@@ -886,20 +1210,24 @@ Timex resolve(const ast::Expression& expression, const ResolveContext& context, 
       },
       expression.core);
   if (expression.time) {
-    unsigned hour = expression.time->hour;
-    if (expression.time->meridiem == ast::Meridiem::pm && hour < 12) hour += 12;
-    if (expression.time->meridiem == ast::Meridiem::am && hour == 12) hour = 0;
-    if (t.interval && (t.granularity == Granularity::day || t.granularity == Granularity::part_of_day)) {
+    auto const clock = clock_of(*expression.time);
+    if (!clock) {
+      t = no_such_time(*expression.time, trace);
+    } else if (t.interval &&
+               (t.granularity == Granularity::day || t.granularity == Granularity::part_of_day)) {
       local_days const day = date::floor<date::days>(t.interval->begin);
-      note(trace, "at " + digits(hour, 2) + ":" + digits(expression.time->minute, 2) + " on that day");
-      t = clock_timex(day, hour, expression.time->minute);
+      note(trace, "at " + clock_text(clock->hour, clock->minute) + " on that day");
+      t = clock_timex(day, *clock, trace);
     } else {
       t.type = TimexType::time;
-      t.value += "T" + digits(hour, 2) + ":" + digits(expression.time->minute, 2);
+      t.value += "T" + clock_text(clock->hour, clock->minute);
     }
   }
   t.mod = to_string(expression.mod);
   if (!t.mod.empty()) note(trace, "mod " + t.mod);
+  if (t.has_problem()) {
+    note(trace, std::string("unresolved (") + to_string(t.problem) + "): the value keeps only what is known");
+  }
   return t;
 }
 

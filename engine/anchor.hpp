@@ -86,11 +86,14 @@ Timex resolve_clock_time(const grammar::ast::ClockTime& node, const ResolveConte
                          Trace* trace = nullptr);
 
 // TIMEX3 duration value of an amount of a unit: (3.5, year) -> "P3Y6M", (40, minute) -> "PT40M".
+// A vague amount, or one that is not a number from 0 to `largest_supported_amount`, gives the
+// unknown amount of the unit: "PXY".
 std::string duration_value(double amount, grammar::ast::Unit unit, bool vague = false);
 
-const char* to_string(grammar::ast::Mod mod) noexcept;
+const char* to_string(grammar::ast::Mod mod) noexcept;  // "" for none, "START", "APPROX"...
 
-// The day a holiday falls on in a year ("Thanksgiving" 2025 -> 2025-11-27).
-date::local_days holiday_in(grammar::ast::Holiday holiday, int year);  // "" for none, "START", "APPROX"...
+// The day a holiday falls on in a year ("Thanksgiving" 2025 -> 2025-11-27), for the years
+// `first_supported_year` to `last_supported_year`.
+date::local_days holiday_in(grammar::ast::Holiday holiday, int year);
 
 }  // namespace reckon

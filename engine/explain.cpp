@@ -1,5 +1,7 @@
 #include "engine/explain.hpp"
 
+#include <cmath>
+#include <cstdio>
 #include <variant>
 
 #include "engine/anchor.hpp"
@@ -34,6 +36,11 @@ const char* part_name(ast::PartOfDay part) {
 }
 
 std::string number(double value) {
+  if (!(std::abs(value) < 1e15)) {  // beyond exact integers (or not a number): its magnitude
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3g", value);
+    return buffer;
+  }
   std::string text = std::to_string(value);
   while (!text.empty() && text.back() == '0') text.pop_back();
   if (!text.empty() && text.back() == '.') text.pop_back();
@@ -109,7 +116,7 @@ struct Describe {
     if (n.weekday) s += "\n  weekday: " + std::to_string(*n.weekday) + " (0 = Sunday)";
     else s += "\n  every: " + quantity(n.interval) + " " + unit_name(n.unit);
     if (n.part) s += std::string("\n  part of day: ") + part_name(*n.part);
-    if (n.times > 1) s += "\n  times: " + std::to_string(n.times);
+    if (n.times > 1) s += "\n  times: " + number(n.times);
     return s;
   }
   std::string operator()(const ast::HolidayRef& n) const {
@@ -176,6 +183,7 @@ std::string explain(std::string_view expression, const std::optional<Anchor>& an
   if (!t.mod.empty()) out += " mod=" + t.mod;
   if (t.quant) out += " quant=" + *t.quant;
   if (t.freq) out += " freq=" + *t.freq;
+  if (t.has_problem()) out += std::string(" problem=") + to_string(t.problem);
   out += "\n";
   if (t.interval) {
     out += std::string("interval: [") + date::format("%Y-%m-%dT%H:%M", t.interval->begin) + ", " +

@@ -33,4 +33,26 @@ const char* to_string(Granularity granularity) noexcept {
   return "unknown";
 }
 
+const char* to_string(TimexProblem problem) noexcept {
+  switch (problem) {
+    case TimexProblem::none: return "none";
+    case TimexProblem::no_such_day: return "no_such_day";
+    case TimexProblem::no_such_time: return "no_such_time";
+    case TimexProblem::no_such_period: return "no_such_period";
+    case TimexProblem::out_of_range: return "out_of_range";
+  }
+  return "none";
+}
+
+const char* describe(TimexProblem problem) noexcept {
+  switch (problem) {
+    case TimexProblem::none: return "no problem";
+    case TimexProblem::no_such_day: return "no such day in the calendar";
+    case TimexProblem::no_such_time: return "no such time of day";
+    case TimexProblem::no_such_period: return "no such period";
+    case TimexProblem::out_of_range: return "outside the years 1-9999 or the amounts reckon resolves";
+  }
+  return "no problem";
+}
+
 }  // namespace reckon

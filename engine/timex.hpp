@@ -4,6 +4,7 @@
 // times as times, never as strings.
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -35,6 +36,31 @@ struct Interval {
   friend bool operator==(const Interval&, const Interval&) = default;
 };
 
+// The years reckon resolves: those a four-digit TIMEX3 value writes, without the year 0 that ISO
+// 8601 counts before year 1. A time outside them is an `out_of_range` problem, never a wrapped or
+// clamped date.
+inline constexpr int first_supported_year = 1;
+inline constexpr int last_supported_year = 9999;
+
+// The largest amount of a unit reckon counts ("999999999999 years"): every amount up to it, and
+// its conversions into smaller units, are exact integers in a double and in 64 bits.
+inline constexpr double largest_supported_amount = 999'999'999'999.0;
+
+// Why an expression the grammar read names no time reckon can give. The timex then keeps its span
+// and type, has no interval, and its value is the TIMEX3 unknown form ("XXXX-XX-XX", "XXXX",
+// "PXY"), never an impossible date.
+enum class TimexProblem : std::uint8_t {
+  none,
+  no_such_day,     // "February 30, 2025": the calendar has no such day
+  no_such_time,    // "24:30": the clock has no such time
+  no_such_period,  // "the 0th century", a fifth quarter: no such numbered period
+  out_of_range,    // outside the years 1-9999, or an amount beyond `largest_supported_amount`
+};
+
+const char* to_string(TimexProblem problem) noexcept;  // "no_such_day", "out_of_range"...
+// The problem in words, for a warning: "no such day in the calendar".
+const char* describe(TimexProblem problem) noexcept;
+
 struct Timex {
   std::size_t start = 0;  // byte span in the document text
   std::size_t end = 0;
@@ -47,8 +73,11 @@ struct Timex {
   // The time the expression denotes, when it denotes one (dates and times that resolved).
   std::optional<Interval> interval;
   Granularity granularity = Granularity::unknown;
+  // Set when the expression names an impossible or unsupported time; `reckon explain` says why.
+  TimexProblem problem = TimexProblem::none;
 
   bool resolved() const noexcept { return interval.has_value(); }
+  bool has_problem() const noexcept { return problem != TimexProblem::none; }
 };
 
 }  // namespace reckon

@@ -70,7 +70,7 @@ struct Decade {
 
 // "the 20th century", "the twentieth century".
 struct Century {
-  int number = 0;
+  unsigned number = 0;  // as written: the anchor stage decides whether such a century exists
 };
 
 // "Q3 2025", "the third quarter", "third-quarter", "summer 2024", "last fall", "the first half
@@ -142,7 +142,7 @@ struct Recurrence {
   Unit unit = Unit::day;
   std::optional<unsigned> weekday;     // "every Tuesday", "Tuesday nights"
   std::optional<PartOfDay> part;
-  unsigned times = 1;                  // "twice a week" -> 2
+  double times = 1;                    // "twice a week" -> 2, "99999 times a day" as written
 };
 
 // Named days of the calendar: fixed dates and rule-based ones ("Thanksgiving": the fourth

@@ -436,7 +436,24 @@ auto const cardinal_words_def =
     -(kw("hundred")[multiply(100.0)] >> -(-kw("and") >> number_below_hundred[add])) >>
     -(kw("thousand")[multiply(1000.0)] >> -(-kw("and") >> number_below_hundred[add]));
 
-x3::real_parser<double, x3::ureal_policies<double>> const unsigned_real;
+// Plain decimals only: "3.5", "40", ".5"; no exponent ("1e5"), no "nan" or "inf", so every
+// amount the grammar reads is a finite number as news writes numbers.
+struct plain_decimal_policies : x3::ureal_policies<double> {
+  template <typename Iterator>
+  static bool parse_exp(Iterator&, Iterator const&) {
+    return false;
+  }
+  template <typename Iterator, typename Attribute>
+  static bool parse_nan(Iterator&, Iterator const&, Attribute&) {
+    return false;
+  }
+  template <typename Iterator, typename Attribute>
+  static bool parse_inf(Iterator&, Iterator const&, Attribute&) {
+    return false;
+  }
+};
+
+x3::real_parser<double, plain_decimal_policies> const unsigned_real;
 
 // "40", "3.5", "5 1/2", "twenty-four", "three-and-a-half"; never "1,000" (a count).
 auto const cardinal_def =
@@ -504,14 +521,27 @@ auto const relation_def =
 
 // --- dates -----------------------------------------------------------------------------------
 
+// Numbers that can be a month or a day of a month: "2025-13-45" and "13/45/2025" are no dates.
+// A day that exists in no month ("2025-02-30") is the anchor stage's "no such day".
+auto const month_number = [](auto& ctx) {
+  unsigned const m = x3::_attr(ctx);
+  x3::_pass(ctx) = m >= 1 && m <= 12;
+  x3::_val(ctx).month = m;
+};
+auto const day_number = [](auto& ctx) {
+  unsigned const d = x3::_attr(ctx);
+  x3::_pass(ctx) = d >= 1 && d <= 31;
+  x3::_val(ctx).day = d;
+};
+
 // "2025-02-18"
 auto const iso_date_def =
-    lexeme[four_digits[set_year] >> '-' >> two_digits[set_month] >> '-' >> two_digits[set_day] >>
-           word_end];
+    lexeme[four_digits[set_year] >> '-' >> two_digits[month_number] >> '-' >>
+           two_digits[day_number] >> word_end];
 
 // "8/12/2025" (month first, as US news writes it)
 auto const slash_date_def =
-    lexeme[one_or_two_digits[set_month] >> '/' >> one_or_two_digits[set_day] >> '/' >>
+    lexeme[one_or_two_digits[month_number] >> '/' >> one_or_two_digits[day_number] >> '/' >>
            (four_digits[set_year] |
             two_digits[([](auto& ctx) {
               unsigned const yy = x3::_attr(ctx);
@@ -582,7 +612,7 @@ auto const decade_def =
 
 // "the 20th century", "the twentieth century"
 auto const century_def =
-    -kw("the") >> ordinal[([](auto& ctx) { x3::_val(ctx).number = int(x3::_attr(ctx)); })] >>
+    -kw("the") >> ordinal[([](auto& ctx) { x3::_val(ctx).number = x3::_attr(ctx); })] >>
     -lit('-') >> kw("century");
 
 // "of 1990", ", 2025", "2025"
@@ -791,7 +821,7 @@ auto const recurrence_def =
     lexeme[words.frequency_adverbs[([](auto& ctx) { x3::_val(ctx).unit = x3::_attr(ctx); })] >>
            word_end] |
     ((kw("twice")[([](auto& ctx) { x3::_val(ctx).times = 2; })] |
-      (cardinal[([](auto& ctx) { x3::_val(ctx).times = unsigned(x3::_attr(ctx)); })] >>
+      (cardinal[([](auto& ctx) { x3::_val(ctx).times = x3::_attr(ctx); })] >>
        kw("times"))) >>
      (kw("a") | kw("an") | kw("per") | kw("each") | kw("every")) >>
      lexeme[words.units[set_unit] >> word_end]);
@@ -803,9 +833,10 @@ auto const set_hour = [](auto& ctx) {
   x3::_pass(ctx) = h <= 24;
   x3::_val(ctx).hour = h;
 };
+// "24:00" is midnight at the end of a day; "24:30" is no time.
 auto const set_minute = [](auto& ctx) {
   unsigned const m = x3::_attr(ctx);
-  x3::_pass(ctx) = m <= 59;
+  x3::_pass(ctx) = m <= 59 && (x3::_val(ctx).hour < 24 || m == 0);
   x3::_val(ctx).minute = m;
 };
 auto const set_meridiem = [](auto& ctx) {
