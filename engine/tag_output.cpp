@@ -1,5 +1,6 @@
 #include "engine/tag_output.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 
@@ -38,6 +39,31 @@ void append_attribute(std::string& out, std::string_view name, std::string_view 
   out += '"';
 }
 
+// Line and column of offsets in increasing order, each counted on from the one before: a
+// document with many timexes on one long line is read once, not once per timex.
+class PositionCursor {
+ public:
+  explicit PositionCursor(std::string_view text) : text_(text) {}
+
+  SourcePosition at(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    if (offset < offset_) *this = PositionCursor(text_);
+    for (; offset_ < offset; ++offset_) {
+      if (text_[offset_] == '\n') {
+        ++line_;
+        line_start_ = offset_ + 1;
+      }
+    }
+    return {line_, offset - line_start_ + 1};
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t offset_ = 0;
+  std::size_t line_ = 1;
+  std::size_t line_start_ = 0;
+};
+
 }  // namespace
 
 void append_tag_jsonl(std::string& out, const Document& document, const std::vector<Timex>& timexes) {
@@ -56,6 +82,7 @@ void append_tag_jsonl(std::string& out, const Document& document, const std::vec
     if (!t.mod.empty()) w.key("mod").value(t.mod);
     if (t.quant) w.key("quant").value(*t.quant);
     if (t.freq) w.key("freq").value(*t.freq);
+    if (t.has_problem()) w.key("problem").value(to_string(t.problem));
     w.end_object();
   }
   w.end_array().end_object();
@@ -67,8 +94,9 @@ void append_tag_text(std::string& out, const Document& document, const std::vect
   out += document.id;
   out += document.anchor ? "  (anchor " + to_iso(*document.anchor) + ")" : std::string("  (no anchor)");
   out += '\n';
+  PositionCursor positions(document.text);
   for (const Timex& t : timexes) {
-    const SourcePosition at = position_of(document.text, t.start);
+    const SourcePosition at = positions.at(t.start);
     out += std::to_string(at.line) + ':' + std::to_string(at.column);
     out += '\t';
     out += to_string(t.type);

@@ -9,7 +9,8 @@
 
 namespace reckon {
 
-// {"doc": ID, "anchor": DATE|null, "timexes": [{"start", "end", "text", "type", "value", "mod"?}]}
+// {"doc": ID, "anchor": DATE|null, "timexes": [{"start", "end", "text", "type", "value", "mod"?,
+// "quant"?, "freq"?, "problem"?}]}
 // followed by a newline. Offsets are bytes into the document text.
 void append_tag_jsonl(std::string& out, const Document& document, const std::vector<Timex>& timexes);
 

@@ -1,5 +1,7 @@
 #include "engine/tagger.hpp"
 
+#include <algorithm>
+
 #include "engine/anchor.hpp"
 #include "engine/tense.hpp"
 #include "grammar/temporal.hpp"
@@ -8,8 +10,13 @@ namespace reckon {
 
 namespace {
 
+// How far the search for the line around an expression goes: the tense reads only a few words
+// each side, and a long line must not be searched from end to end for every expression on it.
+constexpr std::size_t line_search_reach = 4096;
+
 // The stretch of text whose words decide the tense: the sentence holding the expression, or,
-// when the caller's sentences do not cover it, the text between the nearest line breaks.
+// when the caller's sentences do not cover it, the text between the nearest line breaks (within
+// `line_search_reach`).
 std::pair<std::size_t, std::size_t> tense_window(std::string_view text,
                                                  const std::vector<Sentence>& sentences,
                                                  std::size_t start, std::size_t end) {
@@ -17,10 +24,12 @@ std::pair<std::size_t, std::size_t> tense_window(std::string_view text,
   if (index < sentences.size() && sentences[index].end >= end) {
     return {sentences[index].start, sentences[index].end};
   }
-  std::size_t const before = text.rfind('\n', start);
-  std::size_t const after = text.find('\n', end);
-  return {before == std::string_view::npos ? 0 : before + 1,
-          after == std::string_view::npos ? text.size() : after};
+  std::size_t const low = start - std::min(start, line_search_reach);
+  std::size_t const high = end + std::min(text.size() - end, line_search_reach);
+  std::size_t const before = text.substr(low, start - low).rfind('\n');
+  std::size_t const after = text.substr(end, high - end).find('\n');
+  return {before == std::string_view::npos ? low : low + before + 1,
+          after == std::string_view::npos ? high : end + after};
 }
 
 // Resolves the matches in text order, carrying the narrative's reference times along.

@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstring>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -36,6 +37,10 @@ constexpr std::size_t words_each_side = 16;
 
 // At most `max_words` words of a window are read, counted from its start.
 constexpr std::size_t max_words = 2 * words_each_side + 16;
+
+static_assert(tense_bytes_each_side >= 64 * words_each_side,
+              "the byte reach holds words_each_side words of up to 64 bytes");
+constexpr std::size_t bytes_each_side = tense_bytes_each_side;
 
 // What a word can say about tense. A word may be several things ("said": reporting verb and
 // participle).
@@ -388,9 +393,30 @@ class Neighbourhood {
 
 }  // namespace
 
+std::pair<std::size_t, std::size_t> tense_reach(std::string_view text, std::size_t window_start,
+                                                std::size_t window_end, std::size_t expression_start,
+                                                std::size_t expression_end) noexcept {
+  window_end = std::min(window_end, text.size());
+  if (!(window_start <= expression_start && expression_start <= expression_end &&
+        expression_end <= window_end)) {
+    return {window_start, window_end};
+  }
+  // The new edges move off any word they cut: a cut word is not a word of the text.
+  std::size_t start = std::max(window_start, expression_start - std::min(expression_start, bytes_each_side));
+  if (start > window_start) {
+    while (start < expression_start && is_word_char(text[start - 1]) && is_word_char(text[start])) ++start;
+  }
+  std::size_t end = std::min(window_end, expression_end + std::min(text.size() - expression_end, bytes_each_side));
+  if (end < window_end) {
+    while (end > expression_end && is_word_char(text[end - 1]) && is_word_char(text[end])) --end;
+  }
+  return {start, end};
+}
+
 Tense detect_tense(std::string_view text, std::size_t window_start, std::size_t window_end,
                    std::size_t expression_start, std::size_t expression_end) {
-  window_end = std::min(window_end, text.size());
+  std::tie(window_start, window_end) =
+      tense_reach(text, window_start, window_end, expression_start, expression_end);
   Neighbourhood words(text, window_start, window_end, expression_start, expression_end);
   std::size_t best_distance = std::string::npos;
   Tense best = Tense::unknown;

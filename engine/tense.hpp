@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace reckon {
 
@@ -20,5 +21,16 @@ std::optional<Tense> parse_tense(std::string_view name) noexcept;
 // else speaks, since they frame a report rather than time its content.
 Tense detect_tense(std::string_view text, std::size_t window_start, std::size_t window_end,
                    std::size_t expression_start, std::size_t expression_end);
+
+// How far from the expression `detect_tense` reads, in bytes each side: far more than the words a
+// cue is looked for in, and a bound on the reading when no words lie between one expression and
+// the next (a line of numbers or punctuation), so that tagging a long line stays linear.
+inline constexpr std::size_t tense_bytes_each_side = 1024;
+
+// The part of the window `detect_tense` reads for the expression: the window narrowed to
+// `tense_bytes_each_side` around it, without cutting a word.
+std::pair<std::size_t, std::size_t> tense_reach(std::string_view text, std::size_t window_start,
+                                                std::size_t window_end, std::size_t expression_start,
+                                                std::size_t expression_end) noexcept;
 
 }  // namespace reckon

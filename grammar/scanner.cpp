@@ -165,14 +165,6 @@ struct Letters {
 
 // --- context checks -------------------------------------------------------------------------
 
-std::string_view word_before(std::string_view text, std::size_t pos) noexcept {
-  std::size_t end = pos;
-  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-  std::size_t start = end;
-  while (start > 0 && (is_alpha(text[start - 1]) || text[start - 1] == '.')) --start;
-  return text.substr(start, end - start);
-}
-
 std::string_view word_after(std::string_view text, std::size_t pos) noexcept {
   std::size_t start = pos;
   while (start < text.size() && (text[start] == ' ' || text[start] == '\t')) ++start;
@@ -295,6 +287,15 @@ void drop_determiner_of_modifier(std::string_view text, Match& match) {
 namespace detail {
 
 unsigned classify_word(std::string_view word) noexcept { return word_table().find(word); }
+
+std::string_view word_before(std::string_view text, std::size_t pos) noexcept {
+  std::size_t end = pos;
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  std::size_t start = end;
+  std::size_t const limit = end > longest_context_word ? end - longest_context_word : 0;
+  while (start > limit && (is_alpha(text[start - 1]) || text[start - 1] == '.')) --start;
+  return text.substr(start, end - start);
+}
 
 unsigned class_of_next_word(std::string_view text, std::size_t pos) noexcept {
   std::size_t i = pos;

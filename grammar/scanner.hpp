@@ -44,6 +44,15 @@ enum WordClass : unsigned {
 
 unsigned classify_word(std::string_view word) noexcept;
 
+// The longest word the context checks compare the word before a match with ("throughout" and
+// some room): a longer word never equals one of them.
+inline constexpr std::size_t longest_context_word = 16;
+
+// The word before `pos` (letters and dots: "Lt."), after blanks, for the context checks. At most
+// its last `longest_context_word` bytes are read, so that "May.May.May..." does not read back to
+// the start of the text for every "May".
+std::string_view word_before(std::string_view text, std::size_t pos) noexcept;
+
 // Character classes by table: the scanner looks at every byte of the text.
 enum CharClass : unsigned char { letter = 1, digit = 2, opener = 4 };  // opener: ' and the first byte of ’
 inline constexpr std::array<unsigned char, 256> char_classes = [] {
