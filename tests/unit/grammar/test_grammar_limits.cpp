@@ -39,8 +39,8 @@ void check_well_formed(std::string_view text, const std::vector<Match>& matches)
 }  // namespace
 
 TEST_CASE("amounts are plain decimals: no exponent, no nan, no infinity", "[grammar][limits]") {
-  for (const char* text : {"1e5 years ago", "2.5e9 hours", "inf years", "infinity years ago",
-                           "nan years ago", "NaN days"}) {
+  for (const char* text :
+       {"1e5 years ago", "2.5e9 hours", "inf years", "infinity years ago", "nan years ago", "NaN days"}) {
     INFO("expression: " << text);
     CHECK_FALSE(parse_expression(text));
   }
@@ -49,8 +49,7 @@ TEST_CASE("amounts are plain decimals: no exponent, no nan, no infinity", "[gram
   CHECK(std::get<ast::Duration>(half->core).quantity.value == 3.5);
 }
 
-TEST_CASE("an absurd amount is read as written, finite, for the anchor stage to judge",
-          "[grammar][limits]") {
+TEST_CASE("an absurd amount is read as written, finite, for the anchor stage to judge", "[grammar][limits]") {
   auto const offset = parse_expression("99999999999999999999 years ago");
   REQUIRE(offset);
   CHECK(std::get<ast::Offset>(offset->core).quantity.value == Approx(1e20));
@@ -76,8 +75,8 @@ TEST_CASE("a century and a count of times keep the number written", "[grammar][l
 }
 
 TEST_CASE("numbers that fit no month or day of a month are no dates", "[grammar][limits]") {
-  for (const char* text : {"2025-13-01", "2025-00-10", "2025-12-32", "2025-12-00", "13/12/2025",
-                           "0/12/2025", "12/45/2025", "12/0/2025"}) {
+  for (const char* text : {"2025-13-01", "2025-00-10", "2025-12-32", "2025-12-00", "13/12/2025", "0/12/2025",
+                           "12/45/2025", "12/0/2025"}) {
     INFO("expression: " << text);
     auto const e = parse_expression(text);
     CHECK_FALSE((e && std::holds_alternative<ast::CalendarDate>(e->core)));
@@ -122,8 +121,7 @@ TEST_CASE("deeply repeated expressions are found one by one, never nested", "[gr
   }
 }
 
-TEST_CASE("the word before a match is read to at most longest_context_word bytes",
-          "[grammar][limits]") {
+TEST_CASE("the word before a match is read to at most longest_context_word bytes", "[grammar][limits]") {
   using reckon::grammar::detail::longest_context_word;
   using reckon::grammar::detail::word_before;
   CHECK(word_before("in May", 3) == "in");
@@ -148,9 +146,10 @@ TEST_CASE("binary junk does not crash the scanner", "[grammar][limits]") {
   }
   SECTION("temporal words among binary bytes, digits and punctuation") {
     std::vector<std::string> const pieces{
-        "the", "last", "next", "day", "before", "May", "Monday", "2025", "12", ":", "/", "-", ",",
-        "'8", "\xE2\x80\x99", "\xE2", "\x80", "Q3", "a.m.", "years", "ago", "1/2", "and a half",
-        std::string(1, '\0'), "\xFF", "\n", " ", "  ", ".", "fiscal", "quarter", "century",
+        "the",         "last", "next", "day",   "before", "May",    "Monday",       "2025",
+        "12",          ":",    "/",    "-",     ",",      "'8",     "\xE2\x80\x99", "\xE2",
+        "\x80",        "Q3",   "a.m.", "years", "ago",    "1/2",    "and a half",   std::string(1, '\0'),
+        "\xFF",        "\n",   " ",    "  ",    ".",      "fiscal", "quarter",      "century",
         "99999999999", "th"};
     std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
     std::string text;
@@ -160,8 +159,8 @@ TEST_CASE("binary junk does not crash the scanner", "[grammar][limits]") {
     CHECK_FALSE(matches.empty());
   }
   SECTION("text that ends inside an expression") {
-    for (const char* text : {"'8", "\xE2", "\xE2\x80", "Q", "12:", "Feb 18,", "the", "a", "at least",
-                             "5 1/", "the 1990", "twenty-", "3.", "Monday,", "Jan.", "10 a."}) {
+    for (const char* text : {"'8", "\xE2", "\xE2\x80", "Q", "12:", "Feb 18,", "the", "a", "at least", "5 1/",
+                             "the 1990", "twenty-", "3.", "Monday,", "Jan.", "10 a."}) {
       INFO("text: " << text);
       check_well_formed(text, find_expressions(text));
     }
