@@ -94,8 +94,10 @@ struct Document {
   // Plain text only: the header block's fields, in file order.
   std::vector<HeaderField> header;
 
-  // Invalid UTF-8 sequences (and NUL bytes) replaced by U+FFFD in lenient mode.
+  // Invalid UTF-8 sequences (and NUL bytes) replaced by U+FFFD in lenient mode, and where in the
+  // source file the first of them was (line 0 when there was none).
   std::size_t utf8_replacements = 0;
+  SourcePosition first_utf8_replacement;
 
   // How offsets in `text` map back to the source file, sorted by text_offset; the first point has
   // text_offset 0. Empty when text is the source byte for byte (positions then follow from text).

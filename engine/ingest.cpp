@@ -4,9 +4,11 @@
 #include <date/tz.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -131,6 +133,56 @@ std::string describe(const Utf8Problem& problem, std::string_view bytes) {
   return "invalid UTF-8 byte " + hex_byte(byte) + " (expected UTF-8 text)";
 }
 
+std::string too_large(std::size_t limit, std::string_view what) {
+  return std::string(what) + " than max_document_bytes, " + std::to_string(limit) +
+         " bytes (expected a smaller document, or a larger limit: --max-document-bytes or [defaults] "
+         "max_document_bytes)";
+}
+
+namespace {
+
+struct Signature {
+  std::string_view magic;
+  std::string_view name;
+};
+
+// File types that are plainly not text, by the bytes they start with.
+constexpr std::array<Signature, 11> binary_signatures = {{
+    {"\x89PNG\r\n\x1a\n", "a PNG image"},
+    {"\xFF\xD8\xFF", "a JPEG image"},
+    {"GIF87a", "a GIF image"},
+    {"GIF89a", "a GIF image"},
+    {"%PDF-", "a PDF document"},
+    {"PK\x03\x04", "a ZIP archive (or an office document)"},
+    {"\x1F\x8B", "gzip-compressed data"},
+    {"\xFD" "7zXZ", "xz-compressed data"},
+    {"\x28\xB5\x2F\xFD", "zstd-compressed data"},
+    {"\x7F" "ELF", "an executable"},
+    {"\xD0\xCF\x11\xE0", "an old Microsoft Office document"},
+}};
+
+}  // namespace
+
+std::string_view binary_kind(std::string_view first_bytes) noexcept {
+  // Bytes shorter than a signature match when they are its start (at least 4 bytes of it): a JSON
+  // Lines reader sees a PNG's first line, which ends inside the signature.
+  for (const Signature& signature : binary_signatures) {
+    const std::size_t length = std::min(signature.magic.size(), first_bytes.size());
+    if (length >= std::min<std::size_t>(signature.magic.size(), 4) &&
+        first_bytes.substr(0, length) == signature.magic.substr(0, length))
+      return signature.name;
+  }
+  return {};
+}
+
+void refuse_binary(std::string_view path, std::string_view bytes) {
+  if (const std::string_view kind = binary_kind(bytes); !kind.empty())
+    fail(path, {1, 1}, "binary file: " + std::string(kind) + " (expected UTF-8 text)");
+  if (const std::size_t nul = bytes.substr(0, binary_probe_bytes).find('\0'); nul != std::string_view::npos)
+    fail(path, position_of(bytes, nul),
+         "binary file (NUL byte at byte offset " + std::to_string(nul) + "; expected UTF-8 text)");
+}
+
 std::string check_timezone(const std::string& name) {
   try {
     date::locate_zone(name);
@@ -181,31 +233,34 @@ struct FileCloser {
   void operator()(std::FILE* file) const noexcept { std::fclose(file); }
 };
 
-// The whole file, failing when it is larger than the limit.
-std::string read_bytes(const std::string& path, std::size_t limit) {
+// The whole file, failing as soon as it is larger than the limit (at the byte where it crosses
+// it) and, when `refuse_binary` is set, as soon as its first block shows it is not text.
+std::string read_bytes(const std::string& path, std::size_t limit, bool refuse_binary) {
   std::unique_ptr<std::FILE, FileCloser> file{std::fopen(path.c_str(), "rb")};
-  if (!file) fail(path, {}, std::string("cannot open: ") + std::strerror(errno));
+  if (!file) fail(path, {}, std::string("cannot open the file: ") + std::strerror(errno));
   std::string bytes;
   std::error_code ignored;
   const auto size = std::filesystem::file_size(path, ignored);
   if (!ignored && size <= limit) bytes.reserve(static_cast<std::size_t>(size));
-  char buffer[1 << 16];
+  std::vector<char> buffer(std::size_t{1} << 16);
+  bool first = true;
   while (true) {
-    const std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get());
-    bytes.append(buffer, got);
+    const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), file.get());
+    bytes.append(buffer.data(), got);
+    if (first && refuse_binary) ingest_detail::refuse_binary(path, bytes);
+    first = false;
     if (bytes.size() > limit)
-      fail(path, {},
-           "file is larger than max_document_bytes (" + std::to_string(limit) +
-               " bytes; expected a smaller document or a larger limit)");
-    if (got < sizeof buffer) break;
+      fail(path, position_of(bytes, limit), ingest_detail::too_large(limit, "document is larger"));
+    if (got < buffer.size()) break;
   }
-  if (std::ferror(file.get())) fail(path, {}, std::string("cannot read: ") + std::strerror(errno));
+  if (std::ferror(file.get())) fail(path, {}, std::string("cannot read the file: ") + std::strerror(errno));
   return bytes;
 }
 
 struct FoundFile {
   std::string relative;  // '/'-separated, relative to the directory argument
   std::string path;      // as it will be opened
+  std::string error;     // set for a directory that could not be read
 };
 
 bool hidden(const std::filesystem::path& name) {
@@ -213,28 +268,37 @@ bool hidden(const std::filesystem::path& name) {
   return !text.empty() && text.front() == '.';
 }
 
-std::vector<FoundFile> walk(const std::string& root) {
+std::string joined(const std::string& root, const std::string& relative) {
+  if (relative.empty()) return root;
+  return !root.empty() && root.back() != '/' ? root + '/' + relative : root + relative;
+}
+
+// The documents under `relative` (a directory below `root`): regular files and symbolic links to
+// them, not hidden, not *.toml. Symbolic links to directories are not followed, so the walk ends.
+// A directory that cannot be read is recorded, not thrown, so the rest can still be read.
+void walk_into(const std::string& root, const std::string& relative, std::vector<FoundFile>& found) {
   namespace fs = std::filesystem;
-  std::vector<FoundFile> found;
+  const std::string directory = joined(root, relative);
   std::error_code error;
-  fs::recursive_directory_iterator it{root, error};
-  if (error) fail(root, {}, "cannot read directory: " + error.message());
-  for (; it != fs::recursive_directory_iterator{}; it.increment(error)) {
-    if (error) fail(root, {}, "cannot read directory: " + error.message());
+  fs::directory_iterator it{directory, error};
+  for (; !error && it != fs::directory_iterator{}; it.increment(error)) {
     const fs::directory_entry& entry = *it;
-    if (hidden(entry.path())) {
-      if (entry.is_directory(error)) it.disable_recursion_pending();
-      continue;
+    if (hidden(entry.path())) continue;
+    const std::string name = entry.path().filename().string();
+    const std::string child = relative.empty() ? name : relative + '/' + name;
+    std::error_code ignored;
+    if (entry.is_directory(ignored) && !entry.is_symlink(ignored)) {
+      walk_into(root, child, found);
+    } else if (entry.is_regular_file(ignored) && lower_extension(entry.path()) != ".toml") {
+      found.push_back({child, joined(root, child), {}});
     }
-    if (!entry.is_regular_file(error)) continue;
-    if (lower_extension(entry.path()) == ".toml") continue;
-    std::string relative = entry.path().lexically_relative(root).generic_string();
-    std::string path = root;
-    if (!path.empty() && path.back() != '/') path += '/';
-    path += relative;
-    found.push_back({std::move(relative), std::move(path)});
   }
-  if (error) fail(root, {}, "cannot read directory: " + error.message());
+  if (error) found.push_back({relative, directory, "cannot read the directory: " + error.message()});
+}
+
+std::vector<FoundFile> walk(const std::string& root) {
+  std::vector<FoundFile> found;
+  walk_into(root, "", found);
   std::sort(found.begin(), found.end(),
             [](const FoundFile& a, const FoundFile& b) { return a.relative < b.relative; });
   return found;
@@ -255,15 +319,15 @@ void read_file(const std::string& path, std::string id, InputFormat format, cons
   switch (format) {
     case InputFormat::jsonl: {
       std::ifstream in{path, std::ios::binary};
-      if (!in) fail(path, {}, std::string("cannot open: ") + std::strerror(errno));
+      if (!in) fail(path, {}, std::string("cannot open the file: ") + std::strerror(errno));
       read_jsonl(path, in, options, sink);
       return;
     }
     case InputFormat::timeml:
-      sink(read_timeml(path, std::move(id), read_bytes(path, options.max_document_bytes), options));
+      sink(read_timeml(path, std::move(id), read_bytes(path, options.max_document_bytes, true), options));
       return;
     case InputFormat::text:
-      sink(read_text(path, std::move(id), read_bytes(path, options.max_document_bytes), options));
+      sink(read_text(path, std::move(id), read_bytes(path, options.max_document_bytes, true), options));
       return;
   }
 }
@@ -271,38 +335,86 @@ void read_file(const std::string& path, std::string id, InputFormat format, cons
 namespace {
 
 void read_one(const std::string& path, std::string id, const IngestOptions& options,
-              const std::function<void(Document&&)>& sink) {
-  InputFormat format = format_of(path);
-  if (format == InputFormat::text && lower_extension(std::filesystem::path(path)) == ".xml") {
-    // Only .xml files need their first bytes to decide; read once and reuse them.
-    std::string bytes = read_bytes(path, options.max_document_bytes);
-    if (format_of(path, bytes) == InputFormat::timeml)
-      sink(read_timeml(path, std::move(id), bytes, options));
-    else
-      sink(read_text(path, std::move(id), std::move(bytes), options));
+              const std::function<void(Document&&)>& sink, const InputErrorHandler& on_error) {
+  const InputFormat format = format_of(path);
+  if (format == InputFormat::jsonl) {
+    std::ifstream in{path, std::ios::binary};
+    if (!in) fail(path, {}, std::string("cannot open the file: ") + std::strerror(errno));
+    read_jsonl(path, in, options, sink, on_error);
     return;
   }
-  read_file(path, std::move(id), format, options, sink);
+  // Build the document before handing it on, so that an error of the sink is never taken for
+  // one of the document.
+  std::string bytes = read_bytes(path, options.max_document_bytes, true);
+  Document document = format == InputFormat::timeml || format_of(path, bytes) == InputFormat::timeml
+                          ? read_timeml(path, std::move(id), bytes, options)
+                          : read_text(path, std::move(id), std::move(bytes), options);
+  sink(std::move(document));
 }
+
+// Reads one command-line argument.
+void read_argument(const std::string& path, const IngestOptions& options,
+                   const std::function<void(Document&&)>& sink, const InputErrorHandler& on_error) {
+  namespace fs = std::filesystem;
+  if (path == "-") {
+    read_jsonl("-", std::cin, options, sink, on_error);
+    return;
+  }
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (!fs::exists(status)) {
+    if (error && error != std::errc::no_such_file_or_directory) fail(path, {}, "cannot read: " + error.message());
+    fail(path, {}, "no such file or directory");
+  }
+  if (!fs::is_directory(status)) {
+    read_one(path, fs::path(path).filename().string(), options, sink, on_error);
+    return;
+  }
+  std::size_t count = 0;
+  const auto counting_sink = [&](Document&& document) {
+    ++count;
+    sink(std::move(document));
+  };
+  bool reported = false;
+  for (FoundFile& file : walk(path)) {
+    try {
+      if (!file.error.empty()) fail(file.path, {}, file.error);
+      read_one(file.path, std::move(file.relative), options, counting_sink, on_error);
+    } catch (const SourceError& e) {
+      if (!on_error) throw;
+      reported = true;
+      on_error(e);
+    }
+  }
+  if (count == 0 && !reported)
+    fail(path, {}, "no documents in the directory (expected files to read; names starting with '.' and "
+                   "*.toml files are skipped)");
+}
+
+// Carries an exception thrown by the caller's sink past the handlers for document errors.
+struct SinkFailure {
+  std::exception_ptr error;
+};
 
 }  // namespace
 
 void read_inputs(const std::vector<std::string>& paths, const IngestOptions& options,
-                 const std::function<void(Document&&)>& sink) {
-  namespace fs = std::filesystem;
-  for (const std::string& path : paths) {
-    if (path == "-") {
-      read_jsonl("-", std::cin, options, sink);
-      continue;
+                 const std::function<void(Document&&)>& sink, const InputErrorHandler& on_error) {
+  const auto guarded_sink = [&](Document&& document) {
+    try {
+      sink(std::move(document));
+    } catch (const SourceError&) {
+      throw SinkFailure{std::current_exception()};
     }
-    std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    if (!fs::exists(status)) fail(path, {}, "no such file or directory");
-    if (error) fail(path, {}, "cannot read: " + error.message());
-    if (fs::is_directory(status)) {
-      for (FoundFile& file : walk(path)) read_one(file.path, std::move(file.relative), options, sink);
-    } else {
-      read_one(path, fs::path(path).filename().string(), options, sink);
+  };
+  for (const std::string& path : paths) {
+    try {
+      read_argument(path, options, guarded_sink, on_error);
+    } catch (const SinkFailure& failure) {
+      std::rethrow_exception(failure.error);
+    } catch (const SourceError& e) {
+      if (!on_error) throw;
+      on_error(e);
     }
   }
 }

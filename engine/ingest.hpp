@@ -16,13 +16,20 @@
 
 namespace reckon {
 
+inline constexpr std::size_t default_max_document_bytes = std::size_t{256} << 20;  // 256 MiB
+
 struct IngestOptions {
   // Replace invalid UTF-8 (and NUL bytes past the binary check) with U+FFFD instead of failing;
   // Document::utf8_replacements counts the replacements.
   bool lenient = false;
-  // Largest file (plain text, TimeML) or JSON Lines line accepted.
-  std::size_t max_document_bytes = std::size_t{64} << 20;
+  // Largest document accepted: a whole file (plain text, TimeML) or one JSON Lines line. Reading
+  // stops as soon as the limit is crossed, so no input is held beyond it.
+  std::size_t max_document_bytes = default_max_document_bytes;
 };
+
+// Called with the error of one document (a file, a JSON Lines line, an unreadable directory) when
+// the caller wants reading to go on with the next document instead of stopping.
+using InputErrorHandler = std::function<void(const SourceError&)>;
 
 enum class InputFormat { text, jsonl, timeml };
 
@@ -33,9 +40,14 @@ InputFormat format_of(std::string_view path, std::string_view first_bytes = {});
 // Reads every input and calls `sink` once per document, in a stable order: arguments in the order
 // given; a directory is walked recursively, its files sorted by relative path (byte order),
 // skipping hidden entries (names starting with '.') and files ending in .toml; "-" reads JSON
-// Lines from standard input.
+// Lines from standard input. Every argument must give at least one document (an empty JSON Lines
+// input or a directory without documents is an error).
+//
+// Without `on_error` the first error is thrown as SourceError. With it, the error of a document
+// is passed to it and reading goes on with the next document; errors thrown by `sink` itself
+// always propagate.
 void read_inputs(const std::vector<std::string>& paths, const IngestOptions& options,
-                 const std::function<void(Document&&)>& sink);
+                 const std::function<void(Document&&)>& sink, const InputErrorHandler& on_error = {});
 
 std::vector<Document> read_all(const std::vector<std::string>& paths, const IngestOptions& options);
 
@@ -53,9 +65,10 @@ Document read_timeml(std::string_view path_for_errors, std::string id, std::stri
                      const IngestOptions& options);
 
 // JSON Lines, one document per non-blank line, read as a stream: memory depends on the longest
-// line, not on the size of the input.
+// line, not on the size of the input. An input without any document is an error. With
+// `on_error`, a bad line is passed to it and reading goes on with the next line.
 void read_jsonl(std::string_view path_for_errors, std::istream& in, const IngestOptions& options,
-                const std::function<void(Document&&)>& sink);
+                const std::function<void(Document&&)>& sink, const InputErrorHandler& on_error = {});
 
 // A publication date as headers, JSON Lines "published" and --anchor write it: "2025-08-12",
 // "2025-08-12T13:06", "2025-08-12 13:06:05" (seconds are dropped), each with an optional "Z" or

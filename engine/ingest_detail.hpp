@@ -72,6 +72,21 @@ std::string describe(const Utf8Problem& problem, std::string_view bytes);
 // A date as the anchor of a document; fails with the position of `value` in the file.
 Anchor parse_anchor_or_fail(std::string_view value, std::string_view path, SourcePosition where);
 
+// How many bytes at the start of a file are searched for a NUL byte, the mark of a binary file.
+inline constexpr std::size_t binary_probe_bytes = 8192;
+
+// "a PNG image" when `first_bytes` start with a known binary file signature (or are the first 4
+// or more bytes of one), else empty.
+std::string_view binary_kind(std::string_view first_bytes) noexcept;
+
+// Fails at the evidence when `bytes` (a file's first bytes, or all of them) are plainly not text:
+// a known binary signature (at 1:1) or a NUL byte among the first binary_probe_bytes.
+void refuse_binary(std::string_view path, std::string_view bytes);
+
+// "document is larger than max_document_bytes, N bytes (expected ...)" for `what` = "document is
+// larger".
+std::string too_large(std::size_t limit, std::string_view what);
+
 // Checks an IANA time zone name; returns an error message, empty when the zone exists.
 std::string check_timezone(const std::string& name);
 

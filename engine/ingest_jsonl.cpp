@@ -223,105 +223,146 @@ std::string parse_error_message(const json::parse_error& error) {
 
 }  // namespace
 
+namespace {
+
+// Reads the lines of one JSON Lines input into documents; one call per non-blank line.
+class JsonlReader {
+ public:
+  JsonlReader(std::string_view path, const IngestOptions& options) : path_(path), options_(options) {}
+
+  // The document on `raw`, line `number` starting at byte `line_offset` of the input.
+  Document read(const std::string& raw, std::size_t number, std::size_t line_offset);
+
+ private:
+  std::string_view path_;
+  const IngestOptions& options_;
+  std::unordered_map<std::string, std::size_t> first_line_of_id_;
+  std::string repaired_;
+};
+
+Document JsonlReader::read(const std::string& raw, std::size_t number, std::size_t line_offset) {
+  std::string_view original = raw;
+  if (!original.empty() && original.back() == '\r') original.remove_suffix(1);
+  if (number == 1) {
+    // The first line with the newline it ended at, since some signatures (PNG) hold one.
+    const std::string head = raw.substr(0, 16) + '\n';
+    if (const std::string_view kind = ingest_detail::binary_kind(head); !kind.empty())
+      fail(path_, {1, 1}, "binary file: " + std::string(kind) + " (expected JSON Lines text)");
+  }
+
+  std::vector<Utf8Replacement> repairs;
+  std::size_t replacements = 0;
+  SourcePosition first_replacement;
+  if (const Utf8Problem problem = find_invalid_utf8(original); problem.offset < original.size()) {
+    if (!options_.lenient) fail(path_, {number, problem.offset + 1}, ingest_detail::describe(problem, original));
+    replacements = repair_utf8(original, repaired_, &repairs);
+    first_replacement = {number, problem.offset + 1};
+  }
+  std::string_view scanned = replacements > 0 ? std::string_view(repaired_) : original;
+  ingest_detail::SourceMapper mapper{original, std::move(repairs), line_offset, {number, 1}};
+  Line line{path_, number, scanned, &mapper};
+
+  const std::size_t start = number == 1 && scanned.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  json object;
+  try {
+    object = json::parse(scanned.substr(start));
+  } catch (const json::parse_error& error) {
+    line.error(line.at(start + (error.byte > 0 ? error.byte - 1 : 0)), parse_error_message(error));
+  }
+  if (!object.is_object()) {
+    std::size_t first = start;
+    while (first < scanned.size() && ingest_detail::is_space(scanned[first])) ++first;
+    line.error(line.at(first), "expected a JSON object with \"id\" and \"text\", found " + type_name(object));
+  }
+
+  Document document;
+  document.path = std::string(path_);
+  document.id = std::move(required_string(object, "id", line).get_ref<std::string&>());
+  if (document.id.empty()) line.error(line.member("id"), "empty \"id\" (expected a non-empty string)");
+  if (const auto previous = first_line_of_id_.find(document.id); previous != first_line_of_id_.end())
+    line.error(line.member("id"), "duplicate id '" + document.id + "' (first used on line " +
+                                      std::to_string(previous->second) + ")");
+
+  document.text = std::move(required_string(object, "text", line).get_ref<std::string&>());
+  const std::optional<std::size_t> text_at = find_member(scanned, "text");
+  const bool has_nul = document.text.find('\0') != std::string::npos;
+  if (has_nul) {
+    const std::size_t escape = scanned.find("\\u0000", text_at.value_or(0));
+    const SourcePosition where = line.at(escape == std::string_view::npos ? text_at.value_or(0) : escape);
+    if (!options_.lenient) line.error(where, "NUL character in \"text\" (expected text without NUL)");
+    if (first_replacement.line == 0) first_replacement = where;
+    std::string clean;
+    replacements += repair_utf8(document.text, clean);
+    document.text = std::move(clean);
+  }
+  if (ingest_detail::all_space(document.text))
+    line.error(line.at(text_at.value_or(0)), "empty document (expected some text in \"text\")");
+  if (text_at) {
+    if (map_string(scanned, *text_at, has_nul, mapper) != document.text.size()) {
+      mapper = ingest_detail::SourceMapper{original, {}, line_offset, {number, 1}};
+      mapper.produced(0, *text_at);
+    }
+  }
+  document.source_map = mapper.take();
+  document.utf8_replacements = replacements;
+  document.first_utf8_replacement = first_replacement;
+
+  if (const json* published = optional_string(object, "published", line)) {
+    AnchorParse parsed = parse_anchor_date(published->get_ref<const std::string&>());
+    if (!parsed.anchor) {
+      SourcePosition where = line.member("published");
+      where.column += 1 + parsed.error_offset;  // into the string, past its opening quote
+      line.error(where, std::move(parsed.error));
+    }
+    document.anchor = std::move(parsed.anchor);
+    document.anchor_source = AnchorSource::jsonl;
+  }
+  if (const json* zone = optional_string(object, "timezone", line)) {
+    const auto& name = zone->get_ref<const std::string&>();
+    if (std::string error = ingest_detail::check_timezone(name); !error.empty()) {
+      SourcePosition where = line.member("timezone");
+      ++where.column;  // past the opening quote
+      line.error(where, std::move(error));
+    }
+    if (document.anchor) document.anchor->timezone = name;
+  }
+  // Only a document that is read in full claims its id.
+  first_line_of_id_.emplace(document.id, number);
+  return document;
+}
+
+}  // namespace
+
 void read_jsonl(std::string_view path, std::istream& in, const IngestOptions& options,
-                const std::function<void(Document&&)>& sink) {
+                const std::function<void(Document&&)>& sink, const InputErrorHandler& on_error) {
   LineReader reader{in, options.max_document_bytes};
-  std::unordered_map<std::string, std::size_t> first_line_of_id;
+  JsonlReader lines{path, options};
   std::string raw;
-  std::string repaired;
   bool too_long = false;
   std::size_t number = 0;
-  std::size_t line_offset = 0;
+  std::size_t non_blank = 0;
   while (true) {
-    line_offset = reader.consumed();
+    const std::size_t line_offset = reader.consumed();
     if (!reader.next(raw, too_long)) break;
     ++number;
-    if (too_long)
-      fail(path, {number, 1},
-           "line is longer than max_document_bytes (" + std::to_string(options.max_document_bytes) +
-               " bytes; expected a smaller document or a larger limit)");
-    std::string_view original = raw;
-    if (!original.empty() && original.back() == '\r') original.remove_suffix(1);
-    if (ingest_detail::all_space(original)) continue;
-
-    std::vector<Utf8Replacement> repairs;
-    std::size_t replacements = 0;
-    if (const Utf8Problem problem = find_invalid_utf8(original); problem.offset < original.size()) {
-      if (!options.lenient)
-        fail(path, {number, problem.offset + 1}, ingest_detail::describe(problem, original));
-      replacements = repair_utf8(original, repaired, &repairs);
-    }
-    std::string_view scanned = replacements > 0 ? std::string_view(repaired) : original;
-    ingest_detail::SourceMapper mapper{original, std::move(repairs), line_offset, {number, 1}};
-    Line line{path, number, scanned, &mapper};
-
-    const std::size_t start = number == 1 && scanned.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    json object;
-    try {
-      object = json::parse(scanned.substr(start));
-    } catch (const json::parse_error& error) {
-      line.error(line.at(start + (error.byte > 0 ? error.byte - 1 : 0)), parse_error_message(error));
-    }
-    if (!object.is_object()) {
-      std::size_t first = start;
-      while (first < scanned.size() && ingest_detail::is_space(scanned[first])) ++first;
-      line.error(line.at(first),
-                 "expected a JSON object with \"id\" and \"text\", found " + type_name(object));
-    }
-
+    if (!too_long && ingest_detail::all_space(raw)) continue;
+    ++non_blank;
     Document document;
-    document.path = std::string(path);
-    document.id = std::move(required_string(object, "id", line).get_ref<std::string&>());
-    if (document.id.empty()) line.error(line.member("id"), "empty \"id\" (expected a non-empty string)");
-    const auto [previous, inserted] = first_line_of_id.emplace(document.id, number);
-    if (!inserted)
-      line.error(line.member("id"), "duplicate id '" + document.id + "' (first used on line " +
-                                        std::to_string(previous->second) + ")");
-
-    document.text = std::move(required_string(object, "text", line).get_ref<std::string&>());
-    const std::optional<std::size_t> text_at = find_member(scanned, "text");
-    const bool has_nul = document.text.find('\0') != std::string::npos;
-    if (has_nul) {
-      const std::size_t escape = scanned.find("\\u0000", text_at.value_or(0));
-      if (!options.lenient)
-        line.error(line.at(escape == std::string_view::npos ? text_at.value_or(0) : escape),
-                   "NUL character in \"text\" (expected text without NUL)");
-      std::string clean;
-      replacements += repair_utf8(document.text, clean);
-      document.text = std::move(clean);
-    }
-    if (ingest_detail::all_space(document.text))
-      line.error(line.at(text_at.value_or(0)), "empty document (expected some text in \"text\")");
-    if (text_at) {
-      if (map_string(scanned, *text_at, has_nul, mapper) != document.text.size()) {
-        mapper = ingest_detail::SourceMapper{original, {}, line_offset, {number, 1}};
-        mapper.produced(0, *text_at);
-      }
-    }
-    document.source_map = mapper.take();
-    document.utf8_replacements = replacements;
-
-    if (const json* published = optional_string(object, "published", line)) {
-      AnchorParse parsed = parse_anchor_date(published->get_ref<const std::string&>());
-      if (!parsed.anchor) {
-        SourcePosition where = line.member("published");
-        where.column += 1 + parsed.error_offset;  // into the string, past its opening quote
-        line.error(where, std::move(parsed.error));
-      }
-      document.anchor = std::move(parsed.anchor);
-      document.anchor_source = AnchorSource::jsonl;
-    }
-    if (const json* zone = optional_string(object, "timezone", line)) {
-      const auto& name = zone->get_ref<const std::string&>();
-      if (std::string error = ingest_detail::check_timezone(name); !error.empty()) {
-        SourcePosition where = line.member("timezone");
-        ++where.column;  // past the opening quote
-        line.error(where, std::move(error));
-      }
-      if (document.anchor) document.anchor->timezone = name;
+    try {
+      if (too_long)
+        fail(path, {number, options.max_document_bytes + 1}, ingest_detail::too_large(options.max_document_bytes, "line is longer"));
+      document = lines.read(raw, number, line_offset);
+    } catch (const SourceError& error) {
+      if (!on_error) throw;
+      on_error(error);
+      continue;
     }
     sink(std::move(document));
   }
+  if (non_blank == 0)
+    fail(path, {1, 1},
+         number == 0 ? "empty input (expected one JSON object per line)"
+                     : "no documents, only blank lines (expected one JSON object per line)");
 }
 
 }  // namespace reckon

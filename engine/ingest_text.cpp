@@ -11,7 +11,6 @@ namespace {
 using ingest_detail::fail;
 
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
-constexpr std::size_t binary_probe_bytes = 8192;
 
 // Keys that make a block of "Key: value" lines a header rather than the first lines of the story.
 constexpr std::array<std::string_view, 13> known_keys = {
@@ -103,15 +102,11 @@ void apply_header(const HeaderBlock& block, std::string_view path, const ingest_
 
 Document read_text(std::string_view path, std::string id, std::string bytes, const IngestOptions& options) {
   if (bytes.size() > options.max_document_bytes)
-    fail(path, {},
-         "file is larger than max_document_bytes (" + std::to_string(options.max_document_bytes) +
-             " bytes; expected a smaller document or a larger limit)");
-  if (ingest_detail::all_space(bytes)) fail(path, {}, "empty document (expected some text)");
-
-  if (const std::size_t nul = std::string_view(bytes).substr(0, binary_probe_bytes).find('\0');
-      nul != std::string_view::npos)
-    fail(path, position_of(bytes, nul),
-         "binary file (NUL byte at byte offset " + std::to_string(nul) + "; expected UTF-8 text)");
+    fail(path, position_of(bytes, options.max_document_bytes),
+         ingest_detail::too_large(options.max_document_bytes, "document is larger"));
+  if (bytes.empty()) fail(path, {1, 1}, "empty file (expected some text)");
+  ingest_detail::refuse_binary(path, bytes);
+  if (ingest_detail::all_space(bytes)) fail(path, {1, 1}, "empty document, only white space (expected some text)");
 
   std::string repaired;
   std::vector<Utf8Replacement> repairs;
@@ -121,6 +116,8 @@ Document read_text(std::string_view path, std::string id, std::string bytes, con
       fail(path, position_of(bytes, problem.offset), ingest_detail::describe(problem, bytes));
     replacements = repair_utf8(bytes, repaired, &repairs);
   }
+  const SourcePosition first_replacement =
+      repairs.empty() ? SourcePosition{} : position_of(bytes, repairs.front().source_offset);
   const std::string_view scanned = replacements > 0 ? std::string_view(repaired) : bytes;
   ingest_detail::SourceMapper mapper{bytes, std::move(repairs)};
 
@@ -131,6 +128,7 @@ Document read_text(std::string_view path, std::string id, std::string bytes, con
   document.id = std::move(id);
   document.path = std::string(path);
   document.utf8_replacements = replacements;
+  document.first_utf8_replacement = first_replacement;
   apply_header(header, path, mapper, document);
 
   const std::size_t body_length = scanned.size() - header.body_offset;

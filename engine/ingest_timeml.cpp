@@ -384,10 +384,10 @@ class TimemlReader {
 Document read_timeml(std::string_view path, std::string id, std::string_view bytes,
                      const IngestOptions& options) {
   if (bytes.size() > options.max_document_bytes)
-    ingest_detail::fail(path, {},
-                        "file is larger than max_document_bytes (" +
-                            std::to_string(options.max_document_bytes) +
-                            " bytes; expected a smaller document or a larger limit)");
+    ingest_detail::fail(path, position_of(bytes, options.max_document_bytes),
+                        ingest_detail::too_large(options.max_document_bytes, "document is larger"));
+  if (bytes.empty()) ingest_detail::fail(path, {1, 1}, "empty file (expected a TimeML document)");
+  ingest_detail::refuse_binary(path, bytes);
   std::string repaired;
   std::vector<Utf8Replacement> repairs;
   std::size_t replacements = 0;
@@ -396,6 +396,8 @@ Document read_timeml(std::string_view path, std::string id, std::string_view byt
       ingest_detail::fail(path, position_of(bytes, problem.offset), ingest_detail::describe(problem, bytes));
     replacements = repair_utf8(bytes, repaired, &repairs);
   }
+  const SourcePosition first_replacement =
+      repairs.empty() ? SourcePosition{} : position_of(bytes, repairs.front().source_offset);
   const std::string_view scanned = replacements > 0 ? std::string_view(repaired) : bytes;
   ingest_detail::SourceMapper mapper{bytes, std::move(repairs)};
 
@@ -403,6 +405,7 @@ Document read_timeml(std::string_view path, std::string id, std::string_view byt
   document.id = std::move(id);
   document.path = std::string(path);
   document.utf8_replacements = replacements;
+  document.first_utf8_replacement = first_replacement;
   TimemlReader reader{path, scanned, mapper, document};
   reader.read(scanned.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
   document.source_map = mapper.take();

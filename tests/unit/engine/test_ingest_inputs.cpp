@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include "engine/ingest.hpp"
@@ -11,6 +14,7 @@ using Catch::Matchers::StartsWith;
 using reckon::Document;
 using reckon::InputFormat;
 using reckon::testing::caught;
+using reckon::testing::line_col;
 
 namespace {
 
@@ -91,14 +95,16 @@ TEST_CASE("a missing input is an error naming it", "[ingest][inputs]") {
 TEST_CASE("an empty file among the inputs is an error naming the file", "[ingest][inputs]") {
   const auto error = caught([&] { reckon::read_all({fixtures + "/empty.txt"}, {}); });
   CHECK(error.file() == fixtures + "/empty.txt");
-  CHECK_THAT(error.what(), StartsWith("empty document"));
+  CHECK(line_col(error.where()) == "1:1");
+  CHECK_THAT(error.what(), StartsWith("empty file"));
 }
 
 TEST_CASE("a file larger than the limit is refused before it is read whole", "[ingest][inputs]") {
   reckon::IngestOptions small;
   small.max_document_bytes = 16;
   const auto error = caught([&] { reckon::read_all({fixtures + "/corpus/a-c.txt"}, small); });
-  CHECK_THAT(error.what(), StartsWith("file is larger than max_document_bytes (16 bytes"));
+  CHECK_THAT(error.what(), StartsWith("document is larger than max_document_bytes, 16 bytes"));
+  CHECK(error.where().line >= 1);
 }
 
 TEST_CASE("to_string names every anchor source", "[document]") {
@@ -149,4 +155,46 @@ TEST_CASE("a hidden file named on the command line is read", "[ingest][inputs]")
   const auto documents = reckon::read_all({fixtures + "/corpus/.hidden.txt"}, {});
   REQUIRE(documents.size() == 1);
   CHECK(documents[0].id == ".hidden.txt");
+}
+
+TEST_CASE("with an error handler, every bad input is reported and the good ones still read", "[ingest][inputs]") {
+  std::vector<std::string> ids;
+  std::vector<std::string> errors;
+  reckon::read_inputs({fixtures + "/empty.txt", "/nonexistent/reckon.txt", fixtures + "/corpus/b.txt"}, {},
+                      [&](Document&& d) { ids.push_back(d.id); },
+                      [&](const reckon::SourceError& e) { errors.push_back(e.file() + " " + e.what()); });
+  CHECK(ids == std::vector<std::string>{"b.txt"});
+  REQUIRE(errors.size() == 2);
+  CHECK_THAT(errors[0], StartsWith(fixtures + "/empty.txt empty file"));
+  CHECK_THAT(errors[1], StartsWith("/nonexistent/reckon.txt no such file"));
+}
+
+TEST_CASE("an error thrown by the sink ends reading even with an error handler", "[ingest][inputs]") {
+  std::size_t reported = 0;
+  const auto error = caught([&] {
+    reckon::read_inputs(
+        {fixtures + "/corpus"}, {},
+        [](Document&& d) { throw reckon::SourceError("out.json", {}, "cannot write the output for " + d.id); },
+        [&](const reckon::SourceError&) { ++reported; });
+  });
+  CHECK(error.file() == "out.json");
+  CHECK(reported == 0);
+}
+
+TEST_CASE("a directory without documents is an error", "[ingest][inputs]") {
+  const auto dir = std::filesystem::temp_directory_path() / ("reckon-empty-dir-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "sub");
+  std::ofstream(dir / ".hidden.txt") << "Hidden text.";
+  std::ofstream(dir / "reckon.toml") << "";
+  const auto error = caught([&] { reckon::read_all({dir.string()}, {}); });
+  std::filesystem::remove_all(dir);
+  CHECK(error.file() == dir.string());
+  CHECK_THAT(error.what(), StartsWith("no documents in the directory"));
+}
+
+TEST_CASE("a binary file is refused from its first block, without reading it whole", "[ingest][inputs]") {
+  reckon::IngestOptions options;
+  const auto error = caught([&] { reckon::read_all({"/dev/zero"}, options); });
+  CHECK(line_col(error.where()) == "1:1");
+  CHECK_THAT(error.what(), StartsWith("binary file (NUL byte at byte offset 0"));
 }

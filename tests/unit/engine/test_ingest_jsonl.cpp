@@ -12,6 +12,7 @@ using reckon::Document;
 using reckon::IngestOptions;
 using reckon::source_position;
 using reckon::testing::caught;
+using reckon::testing::line_col;
 
 namespace {
 
@@ -163,8 +164,8 @@ TEST_CASE("a line longer than max_document_bytes is refused", "[ingest][jsonl]")
               "\"}\n",
           small);
   });
-  CHECK(error.where().line == 2);
-  CHECK_THAT(error.what(), StartsWith("line is longer than max_document_bytes"));
+  CHECK(line_col(error.where()) == "2:41");
+  CHECK_THAT(error.what(), StartsWith("line is longer than max_document_bytes, 40 bytes"));
 }
 
 TEST_CASE("JSON Lines are read as a stream, a document at a time", "[ingest][jsonl]") {
@@ -182,4 +183,51 @@ TEST_CASE("JSON Lines are read as a stream, a document at a time", "[ingest][jso
   CHECK(count == 5000);
   CHECK(consumed_at_first > 0);
   CHECK(consumed_at_first < static_cast<std::streamoff>(input.size() / 2));
+}
+
+TEST_CASE("a JSON Lines input without any document is an error at its start", "[ingest][jsonl]") {
+  const auto empty = caught([] { jsonl(""); });
+  CHECK(line_col(empty.where()) == "1:1");
+  CHECK_THAT(empty.what(), StartsWith("empty input"));
+  const auto blank = caught([] { jsonl("\n  \r\n\n"); });
+  CHECK(line_col(blank.where()) == "1:1");
+  CHECK_THAT(blank.what(), StartsWith("no documents, only blank lines"));
+}
+
+TEST_CASE("with an error handler, bad lines are reported and the good ones still read", "[ingest][jsonl]") {
+  IngestOptions small;
+  small.max_document_bytes = 60;
+  std::istringstream in{"{\"id\": \"a\", \"text\": \"one\"}\n"
+                        "{\"id\": \"b\", \"text\": \"two\",}\n"
+                        "{\"id\": \"c\", \"text\": \"" + std::string(80, 'x') + "\"}\n"
+                        "{\"id\": \"b\", \"text\": \"two, again\"}\n"
+                        "{\"id\": \"a\", \"text\": \"a duplicate\"}\n"};
+  std::vector<std::string> ids;
+  std::vector<std::string> errors;
+  reckon::read_jsonl(
+      "wire.jsonl", in, small, [&](Document&& d) { ids.push_back(d.id); },
+      [&](const reckon::SourceError& e) { errors.push_back(line_col(e.where()) + " " + e.what()); });
+  // A line that failed does not claim its id: "b" on line 4 is not a duplicate.
+  CHECK(ids == std::vector<std::string>{"a", "b"});
+  REQUIRE(errors.size() == 3);
+  CHECK_THAT(errors[0], StartsWith("2:27 invalid JSON"));
+  CHECK_THAT(errors[1], StartsWith("3:61 line is longer than max_document_bytes"));
+  CHECK_THAT(errors[2], StartsWith("5:8 duplicate id 'a' (first used on line 1)"));
+}
+
+TEST_CASE("lenient JSON Lines remember where the first replacement of each line was", "[ingest][jsonl]") {
+  IngestOptions lenient;
+  lenient.lenient = true;
+  const auto documents = jsonl("{\"id\": \"a\", \"text\": \"caf\xe9\"}\n{\"id\": \"b\", \"text\": \"x\\u0000y\"}\n", lenient);
+  REQUIRE(documents.size() == 2);
+  CHECK(documents[0].utf8_replacements == 1);
+  CHECK(line_col(documents[0].first_utf8_replacement) == "1:25");
+  CHECK(documents[1].utf8_replacements == 1);
+  CHECK(line_col(documents[1].first_utf8_replacement) == "2:23");
+}
+
+TEST_CASE("a JSON Lines file that is a binary file is refused as one", "[ingest][jsonl]") {
+  const auto error = caught([] { jsonl(std::string("\x89PNG\r\n\x1a\n\0\0", 10)); });
+  CHECK(line_col(error.where()) == "1:1");
+  CHECK_THAT(error.what(), StartsWith("binary file: a PNG image"));
 }

@@ -13,6 +13,7 @@ using reckon::IngestOptions;
 using reckon::read_text;
 using reckon::source_position;
 using reckon::testing::caught;
+using reckon::testing::line_col;
 
 namespace {
 
@@ -186,11 +187,11 @@ TEST_CASE("lenient mode replaces invalid UTF-8 and counts the replacements", "[i
   }
 }
 
-TEST_CASE("an empty or blank file is an error", "[ingest][text]") {
+TEST_CASE("an empty or blank file is an error at its start", "[ingest][text]") {
   for (const std::string bytes : {"", "   \n\t\r\n"}) {
     const auto error = caught([&] { text_of(bytes); });
-    CHECK(error.where().line == 0);
-    CHECK_THAT(error.what(), StartsWith("empty document"));
+    CHECK(line_col(error.where()) == "1:1");
+    CHECK_THAT(error.what(), StartsWith("empty"));
   }
 }
 
@@ -201,7 +202,7 @@ TEST_CASE("a header with no body after it is an empty document", "[ingest][text]
 }
 
 TEST_CASE("a NUL byte in the first 8 KiB marks a binary file", "[ingest][text]") {
-  std::string bytes = "GIF89a\n..";
+  std::string bytes = "header\n..";
   bytes += '\0';
   bytes += "more";
   const auto error = caught([&] { text_of(bytes); });
@@ -229,11 +230,41 @@ TEST_CASE("a NUL byte after the first 8 KiB is invalid text, replaced in lenient
   CHECK(d.utf8_replacements == 1);
 }
 
-TEST_CASE("a file larger than max_document_bytes is refused", "[ingest][text]") {
+TEST_CASE("a file that starts like an image, an archive or a program is refused as binary", "[ingest][text]") {
+  const std::pair<std::string, std::string> cases[] = {
+      {std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "a PNG image"},
+      {"\xFF\xD8\xFF\xE0 JFIF", "a JPEG image"},
+      {"GIF89a text", "a GIF image"},
+      {"%PDF-1.7\n", "a PDF document"},
+      {"PK\x03\x04 office", "a ZIP archive"},
+      {"\x1F\x8B\x08 gz", "gzip-compressed data"},
+      {"\x7F" "ELF\x02\x01", "an executable"},
+  };
+  IngestOptions lenient;
+  lenient.lenient = true;
+  for (const auto& [bytes, kind] : cases) {
+    INFO(kind);
+    const auto error = caught([&] { text_of(bytes, lenient); });
+    CHECK(line_col(error.where()) == "1:1");
+    CHECK_THAT(error.what(), StartsWith("binary file: " + kind));
+  }
+}
+
+TEST_CASE("a file larger than max_document_bytes is refused where it crosses the limit", "[ingest][text]") {
   IngestOptions small;
   small.max_document_bytes = 10;
-  const auto error = caught([&] { text_of("This is longer than ten bytes.\n", small); });
-  CHECK_THAT(error.what(), Contains("max_document_bytes"));
+  const auto error = caught([&] { text_of("This is\nlonger than ten bytes.\n", small); });
+  CHECK_THAT(error.what(), StartsWith("document is larger than max_document_bytes, 10 bytes"));
+  CHECK(line_col(error.where()) == "2:3");
+}
+
+TEST_CASE("lenient reading counts the replacements and remembers where the first was", "[ingest][text]") {
+  IngestOptions lenient;
+  lenient.lenient = true;
+  const Document d = text_of("Caf\xe9 one.\nAnd \xff\xfe two.\n", lenient);
+  CHECK(d.utf8_replacements == 3);
+  CHECK(line_col(d.first_utf8_replacement) == "1:4");
+  CHECK(text_of("Clean text.\n", lenient).first_utf8_replacement.line == 0);
 }
 
 TEST_CASE("parse_anchor_date reports what is wrong and where", "[ingest][date]") {
