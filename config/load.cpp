@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "config/glob.hpp"
@@ -782,6 +783,59 @@ class Reader {
   std::vector<std::size_t> line_starts_;
 };
 
+// Line and column (1-based, bytes) of an offset in a text.
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
+  const std::string_view before = text.substr(0, offset);
+  const std::size_t newline = before.rfind('\n');
+  return {1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')),
+          newline == std::string_view::npos ? offset + 1 : offset - newline};
+}
+
+// Length of the well-formed UTF-8 sequence at `at` (Unicode table 3-7: no overlongs, no
+// surrogates, nothing above U+10FFFF), or 0 when it is not one.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(at);
+  if (lead < 0x80) return 1;
+  std::size_t need = 0;
+  unsigned char low = 0x80, high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) need = 1;
+  else if (lead == 0xE0) need = 2, low = 0xA0;
+  else if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) need = 2;
+  else if (lead == 0xED) need = 2, high = 0x9F;
+  else if (lead == 0xF0) need = 3, low = 0x90;
+  else if (lead >= 0xF1 && lead <= 0xF3) need = 3;
+  else if (lead == 0xF4) need = 3, high = 0x8F;
+  else return 0;
+  for (std::size_t i = 1; i <= need; ++i) {
+    if (at + i >= text.size()) return 0;
+    const unsigned char b = byte(at + i);
+    if (b < (i == 1 ? low : 0x80) || b > (i == 1 ? high : 0xBF)) return 0;
+  }
+  return need + 1;
+}
+
+// toml++ reports invalid UTF-8 a column early; find it ourselves and say it as ingest does.
+void check_utf8(std::string_view text, const std::string& file) {
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t length = utf8_sequence_length(text, at);
+    if (length > 0) {
+      at += length;
+      continue;
+    }
+    const auto [line, column] = line_and_column(text, at);
+    constexpr char digits[] = "0123456789abcdef";
+    const auto byte = static_cast<unsigned char>(text[at]);
+    throw ConfigError(file, line, column,
+                      std::string("invalid UTF-8 byte 0x") + digits[byte >> 4] + digits[byte & 0x0F] +
+                          " (expected UTF-8 text)");
+  }
+}
+
+// Configuration and claims files are small; a bigger one is a mistake (a wrong path, a device),
+// refused once this much has been read instead of being read whole.
+constexpr std::size_t max_config_bytes = std::size_t{16} << 20;
+
 std::string read_file(const std::filesystem::path& path) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error))
@@ -791,9 +845,19 @@ std::string read_file(const std::filesystem::path& path) {
     const std::string reason = std::filesystem::exists(path, error) ? "cannot open the file" : "no such file";
     throw ConfigError(path.string(), 0, 0, reason);
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string text;
+  std::vector<char> buffer(std::size_t{1} << 16);
+  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+    text.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_config_bytes) {
+      const auto [line, column] = line_and_column(text, max_config_bytes);
+      throw ConfigError(path.string(), line, column,
+                        "file is larger than 16 MiB (expected a TOML configuration or claims file)");
+    }
+  }
+  if (in.bad()) throw ConfigError(path.string(), 0, 0, "cannot read the file");
+  check_utf8(text, path.string());
+  return text;
 }
 
 }  // namespace
