@@ -1,5 +1,7 @@
 // reckon check: claims about the timeline, checked against a timeline file or the documents,
 // reported for people or CI; exit 1 when any claim does not hold.
+#include <algorithm>
+#include <filesystem>
 #include <memory>
 
 #include "cli/claims_bridge.hpp"
@@ -9,6 +11,7 @@
 #include "engine/atomic_file.hpp"
 #include "engine/check_report.hpp"
 #include "engine/pipeline.hpp"
+#include "engine/source_error.hpp"
 #include "engine/timeline_read.hpp"
 
 namespace reckon::cli {
@@ -38,15 +41,30 @@ int usage_error(const std::string& message) {
   return exit_input_error;
 }
 
-Timeline build_from_documents(const RunContext& context, const std::vector<std::string>& inputs) {
+Timeline build_from_documents(const RunContext& context, const std::vector<std::string>& inputs,
+                               ReadSummary& summary) {
   Progress progress("reckon check");
   std::vector<Document> documents;
-  read_inputs(inputs, context.ingest(), [&](Document&& d) {
-    context.apply_anchor(d);
+  summary = read_documents(context, inputs, "reckon check", [&](Document&& d) {
     progress.add(1, d.text.size());
     documents.push_back(std::move(d));
   });
   return build_timeline(documents, pipeline_options(context));
+}
+
+// A --timeline that is not a readable file of bounded size, said plainly before the reader (which
+// reads the file whole) tries it.
+void check_timeline_path(const std::string& path, std::size_t limit) {
+  constexpr const char* expected = " (expected a timeline JSON file written by reckon timeline)";
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) throw SourceError(path, {}, std::string("no such file") + expected);
+  if (std::filesystem::is_directory(status)) throw SourceError(path, {}, std::string("is a directory") + expected);
+  if (!std::filesystem::is_regular_file(status))
+    throw SourceError(path, {}, std::string("not a regular file") + expected);
+  if (std::filesystem::file_size(path, ec) > limit)
+    throw SourceError(path, {}, "the timeline file is larger than max_document_bytes, " + std::to_string(limit) +
+                                    " bytes (expected a smaller file, or a larger --max-document-bytes)");
 }
 
 int run_check(CheckOptions options) {
@@ -60,16 +78,22 @@ int run_check(CheckOptions options) {
 
   const RunContext context(options.input);
   config::Settings settings = context.settings();
+  std::sort(claims_files.begin(), claims_files.end());
   for (const auto& file : claims_files) config::add_claims(settings, config::load_claims(file));
   if (settings.claims.empty())
     return usage_error(
         "no claims to check: write [[claim]] tables in the config or give a claims file (*.toml)");
+  if (!options.timeline.empty()) check_timeline_path(options.timeline, context.ingest().max_document_bytes);
 
-  const Timeline timeline = options.timeline.empty() ? build_from_documents(context, options.input.paths)
+  // Opened before the documents are read so that a bad -o fails at once; replaced only at the end.
+  AtomicFile out(options.output);
+  ReadSummary summary;
+  const Timeline timeline = options.timeline.empty() ? build_from_documents(context, options.input.paths, summary)
                                                      : read_timeline_file(options.timeline);
   const auto results = check_claims(timeline, to_engine_claims(settings.claims), entity_aliases(settings));
-  write_file_atomically(options.output, render(results, options.report));
-  return summarize(results).all_pass() ? exit_ok : exit_failures;
+  out.write(render(results, options.report));
+  out.commit();
+  return exit_code_after(summary, summarize(results).all_pass() ? exit_ok : exit_failures);
 }
 
 }  // namespace
@@ -88,14 +112,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
                   "A timeline JSON file written by `reckon timeline`, instead of documents");
   cmd->add_option("--report", options->report, "Report format: text (default), json, junit, github")
       ->check(CLI::IsMember({"text", "json", "junit", "github"}));
-  cmd->add_option("-o,--output", options->output, "Report file (default: stdout), written atomically");
-  cmd->add_option(
-      "--anchor", options->input.anchor,
-      "Anchor every document at this date or date-time; overrides the config and the documents' own dates");
-  cmd->add_option("--threads", options->input.threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(1u, 1024u));
-  cmd->add_flag("--lenient", options->input.lenient,
-                "Replace invalid UTF-8 with U+FFFD and go on instead of failing");
+  cmd->add_option("-o,--output", options->output, "Report file (default: stdout), replaced only when the run succeeds");
+  add_document_options(*cmd, options->input);
   cmd->callback([options, &exit_code] { exit_code = guarded([&] { return run_check(*options); }); });
 }
 

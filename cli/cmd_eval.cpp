@@ -82,11 +82,10 @@ void append_json_report(std::string& out, const TimexCounts& c, std::size_t docu
 
 int run_eval_timeml(const EvalTimemlOptions& options) {
   const RunContext context(options.input);
+  AtomicFile report(options.output);  // a bad -o fails before the work
   std::vector<Document> documents;
-  read_inputs(options.input.paths, context.ingest(), [&](Document&& d) {
-    context.apply_anchor(d);
-    documents.push_back(std::move(d));
-  });
+  const ReadSummary summary = read_documents(context, options.input.paths, "reckon eval timeml",
+                                             [&](Document&& d) { documents.push_back(std::move(d)); });
   const auto scores = parallel_map<DocumentScore>(documents, context.threads(), [&](const Document& d) {
     DocumentScore score;
     score.counts = score_timexes(d, tag(d), options.errors ? &score.errors : nullptr);
@@ -112,8 +111,9 @@ int run_eval_timeml(const EvalTimemlOptions& options) {
     }
     append_text_report(out, total, documents.size());
   }
-  write_file_atomically(options.output, out);
-  return exit_ok;
+  report.write(out);
+  report.commit();
+  return exit_code_after(summary, exit_ok);
 }
 
 struct EvalTimelineOptions {
@@ -132,6 +132,7 @@ std::string timeline_row(const std::string& name, const TimelineCounts& c, bool 
 }
 
 int run_eval_timeline(const EvalTimelineOptions& options) {
+  AtomicFile report(options.output);  // a bad -o fails before the work
   const TimelineEvaluation e = evaluate_timeline_dirs(options.gold_dir, options.system_dir);
   std::string out;
   if (options.format == "json") {
@@ -164,7 +165,8 @@ int run_eval_timeline(const EvalTimelineOptions& options) {
     out += timeline_row("micro-average", e.total, false);
     for (const auto& name : e.unmatched) out += "note: " + name + " has no gold timeline; not scored\n";
   }
-  write_file_atomically(options.output, out);
+  report.write(out);
+  report.commit();
   return exit_ok;
 }
 

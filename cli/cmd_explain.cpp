@@ -27,8 +27,12 @@ int run_explain(const ExplainOptions& options) {
   const auto tense = parse_tense(options.tense);
   const auto explanation = explain_expression(options.expression, anchor, tense.value_or(Tense::unknown));
   std::fputs(explain(options.expression, anchor, tense.value_or(Tense::unknown)).c_str(), stdout);
-  // An expression the grammar cannot read is an input error.
-  return explanation ? exit_ok : exit_input_error;
+  // An expression the grammar cannot read is an input error; the partial parse is on stdout.
+  if (explanation) return exit_ok;
+  print_error("reckon explain", 0, 0,
+              "'" + options.expression + "' is not an expression reckon can read as a whole "
+              "(expected a date or time expression such as \"last Friday\"; the parse is on standard output)");
+  return exit_input_error;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // reckon tag: the temporal expressions of each document with their TIMEX3 values.
 #include <filesystem>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
@@ -28,10 +29,43 @@ std::string safe_file_name(std::string id) {
   return id + ".tml";
 }
 
+// Where the tagged documents go: one file (or stdout), written as batches come; or, for timeml
+// into a directory, one file per document, all put in place together at the end.
+class TagSink {
+ public:
+  TagSink(const std::string& output, bool per_document) : directory_(per_document ? output : std::string()) {
+    if (per_document)
+      files_.emplace();
+    else
+      file_.emplace(output);
+  }
+
+  void write(const Document& document, const std::string& rendered) {
+    if (file_)
+      file_->write(rendered);
+    else
+      files_->add((std::filesystem::path(directory_) / safe_file_name(document.id)).string(), rendered);
+  }
+
+  void commit() {
+    if (file_)
+      file_->commit();
+    else
+      files_->commit();
+  }
+
+ private:
+  std::string directory_;
+  std::optional<AtomicFile> file_;
+  std::optional<StagedFiles> files_;
+};
+
 int run_tag(const TagOptions& options) {
   const RunContext context(options.input);
-  const bool timeml_dir = options.format == "timeml" && std::filesystem::is_directory(options.output);
-  AtomicFile out(timeml_dir ? std::string("-") : options.output);
+  const bool per_document = options.format == "timeml" && std::filesystem::is_directory(options.output);
+  // Opened before any document is read, so that an unwritable -o fails at once. Nothing is put in
+  // place of the output before every document has been read and written.
+  TagSink out(options.output, per_document);
   Progress progress("reckon tag");
 
   std::vector<Document> batch;
@@ -45,24 +79,20 @@ int run_tag(const TagOptions& options) {
       else s = to_timeml(d, timexes);
       return s;
     });
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (timeml_dir) write_file_atomically((std::filesystem::path(options.output) / safe_file_name(batch[i].id)).string(), rendered[i]);
-      else out.write(rendered[i]);
-    }
+    for (std::size_t i = 0; i < batch.size(); ++i) out.write(batch[i], rendered[i]);
     progress.add(batch.size(), batch_bytes);
     batch.clear();
     batch_bytes = 0;
   };
 
-  read_inputs(options.input.paths, context.ingest(), [&](Document&& d) {
-    context.apply_anchor(d);
+  const ReadSummary summary = read_documents(context, options.input.paths, "reckon tag", [&](Document&& d) {
     batch_bytes += d.text.size();
     batch.push_back(std::move(d));
     if (batch.size() >= kBatchDocuments || batch_bytes >= kBatchBytes) flush();
   });
   flush();
   out.commit();
-  return exit_ok;
+  return exit_code_after(summary, exit_ok);
 }
 
 }  // namespace
@@ -74,7 +104,8 @@ void add_tag_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--format", options->format, "Output format: jsonl (default), text, timeml")
       ->check(CLI::IsMember({"jsonl", "text", "timeml"}));
   cmd->add_option("-o,--output", options->output,
-                  "Output file (default: stdout), written atomically; for timeml, a directory gets one .tml per document");
+                  "Output file (default: stdout, streamed), replaced only when the run succeeds; for timeml, a "
+                  "directory gets one .tml per document");
   cmd->callback([options, &exit_code] { exit_code = guarded([&] { return run_tag(*options); }); });
 }
 

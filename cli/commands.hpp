@@ -10,8 +10,11 @@ void add_eval_command(CLI::App& app, int& exit_code);
 void add_timeline_command(CLI::App& app, int& exit_code);
 void add_check_command(CLI::App& app, int& exit_code);
 
-// --config, --anchor, --threads, --lenient and the input paths, as every document command takes them.
+// The input paths, --config and the document options, as every document command takes them.
 struct InputOptions;
 void add_input_options(CLI::App& command, InputOptions& options);
+
+// --anchor, --threads, --lenient, --keep-going and --max-document-bytes alone.
+void add_document_options(CLI::App& command, InputOptions& options);
 
 }  // namespace reckon::cli

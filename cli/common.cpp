@@ -1,5 +1,6 @@
 #include "cli/common.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
@@ -25,8 +26,12 @@ RunContext::RunContext(const InputOptions& options) {
     cli_anchor_->timezone = settings_.defaults.timezone;
   }
   ingest_.lenient = options.lenient;
-  if (settings_.defaults.max_document_bytes) ingest_.max_document_bytes = *settings_.defaults.max_document_bytes;
+  if (options.max_document_bytes > 0)
+    ingest_.max_document_bytes = options.max_document_bytes;
+  else if (settings_.defaults.max_document_bytes)
+    ingest_.max_document_bytes = static_cast<std::size_t>(*settings_.defaults.max_document_bytes);
   threads_ = options.threads > 0 ? options.threads : default_thread_count();
+  keep_going_ = options.keep_going;
 }
 
 void RunContext::apply_anchor(Document& document) const {
@@ -69,15 +74,63 @@ Anchor to_local_anchor(const config::DateTime& when, const std::string& timezone
   return anchor;
 }
 
-void print_error(const std::string& file, std::size_t line, std::size_t column, const std::string& message) {
+namespace {
+
+void print_diagnostic(const std::string& file, std::size_t line, std::size_t column, const char* kind,
+                      const std::string& message) {
   std::string out = file;
   if (line > 0) {
     out += ':' + std::to_string(line);
     if (column > 0) out += ':' + std::to_string(column);
   }
-  out += ": error: " + message + '\n';
+  out += ": ";
+  out += kind;
+  out += ": " + message + '\n';
   std::fputs(out.c_str(), stderr);
 }
+
+std::string plural(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + ' ' + noun + (count == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void print_error(const std::string& file, std::size_t line, std::size_t column, const std::string& message) {
+  print_diagnostic(file, line, column, "error", message);
+}
+
+void print_warning(const std::string& file, std::size_t line, std::size_t column, const std::string& message) {
+  print_diagnostic(file, line, column, "warning", message);
+}
+
+ReadSummary read_documents(const RunContext& context, std::vector<std::string> paths, const std::string& label,
+                           const std::function<void(Document&&)>& sink) {
+  std::sort(paths.begin(), paths.end());
+  ReadSummary summary;
+  const auto accept = [&](Document&& document) {
+    if (document.utf8_replacements > 0)
+      print_warning(document.path, document.first_utf8_replacement.line, document.first_utf8_replacement.column,
+                    "replaced " + plural(document.utf8_replacements, "invalid UTF-8 sequence") +
+                        " with U+FFFD (the first here)");
+    context.apply_anchor(document);
+    ++summary.documents;
+    sink(std::move(document));
+  };
+  InputErrorHandler skip;
+  if (context.keep_going())
+    skip = [&](const SourceError& e) {
+      print_error(e.file(), e.where().line, e.where().column, e.what());
+      ++summary.skipped;
+    };
+  read_inputs(paths, context.ingest(), accept, skip);
+  if (summary.skipped > 0)
+    print_warning(label, 0, 0,
+                  "left out " + plural(summary.skipped, "input") + " with errors (listed above); read " +
+                      plural(summary.documents, "document"));
+  return summary;
+}
+
+int exit_code_after(const ReadSummary& summary, int code) { return summary.skipped > 0 ? exit_failures : code; }
 
 int guarded(const std::function<int()>& body) {
   try {
@@ -87,7 +140,9 @@ int guarded(const std::function<int()>& body) {
   } catch (const config::ConfigError& e) {
     print_error(e.file(), e.line(), e.column(), e.what());
   } catch (const std::bad_alloc&) {
-    print_error("reckon", 0, 0, "out of memory");
+    print_error("reckon", 0, 0, "out of memory (expected a smaller input; see --max-document-bytes)");
+  } catch (const std::exception& e) {
+    print_error("reckon", 0, 0, std::string("internal error: ") + e.what() + " (please report this)");
   }
   return exit_input_error;
 }

@@ -1,5 +1,6 @@
 #pragma once
 // Runs the built reckon binary through the shell and captures its exit code and both streams.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -7,6 +8,7 @@
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace reckon::e2e {
 
@@ -48,5 +50,44 @@ inline Result run(const std::string& args, const std::string& stdin_text = {}) {
 }
 
 inline std::string fixture(const std::string& name) { return std::string(RECKON_FIXTURES) + "/" + name; }
+
+// `text` as one shell word.
+inline std::string quote(const std::string& text) {
+  std::string quoted = "'";
+  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// Runs a POSIX shell script in which $RECKON is the binary, capturing its exit code and streams.
+inline Result run_script(const std::string& script) {
+  const auto dir = scratch_dir("script");
+  const auto script_path = dir / "script.sh", out_path = dir / "stdout", err_path = dir / "stderr";
+  std::ofstream(script_path) << "RECKON=" << quote(RECKON_BINARY) << "\n" << script << "\n";
+  const std::string command = "sh " + quote(script_path.string()) + " </dev/null >" + quote(out_path.string()) +
+                              " 2>" + quote(err_path.string());
+  const int status = std::system(command.c_str());
+  Result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out_path);
+  r.err = slurp(err_path);
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+// The names in a directory, sorted.
+inline std::vector<std::string> names_in(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// The lines of a text, without their newlines.
+inline std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
 
 }  // namespace reckon::e2e

@@ -150,7 +150,7 @@ TEST_CASE("a timeline file that is not valid timeline JSON is an input error at 
   const auto missing =
       run("check " + q(examples + "/claims.toml") + " --timeline " + q((dir / "none.json").string()));
   CHECK(missing.exit_code == 2);
-  CHECK_THAT(missing.err, Contains("none.json: error: cannot read"));
+  CHECK_THAT(missing.err, Contains("none.json: error: no such file"));
   fs::remove_all(dir);
 }
 
