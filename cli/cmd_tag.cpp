@@ -1,4 +1,5 @@
 // reckon tag: the temporal expressions of each document with their TIMEX3 values.
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 
@@ -70,16 +71,24 @@ int run_tag(const TagOptions& options) {
 
   std::vector<Document> batch;
   std::size_t batch_bytes = 0;
+  struct Tagged {
+    std::string output;
+    std::string warnings;
+  };
   auto flush = [&] {
-    const auto rendered = parallel_map<std::string>(batch, context.threads(), [&](const Document& d) {
+    const auto tagged = parallel_map<Tagged>(batch, context.threads(), [&](const Document& d) {
       const auto timexes = tag(d);
-      std::string s;
-      if (options.format == "jsonl") append_tag_jsonl(s, d, timexes);
-      else if (options.format == "text") append_tag_text(s, d, timexes);
-      else s = to_timeml(d, timexes);
-      return s;
+      Tagged t;
+      if (options.format == "jsonl") append_tag_jsonl(t.output, d, timexes);
+      else if (options.format == "text") append_tag_text(t.output, d, timexes);
+      else t.output = to_timeml(d, timexes);
+      t.warnings = timex_warnings(d, timexes);
+      return t;
     });
-    for (std::size_t i = 0; i < batch.size(); ++i) out.write(batch[i], rendered[i]);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      std::fputs(tagged[i].warnings.c_str(), stderr);
+      out.write(batch[i], tagged[i].output);
+    }
     progress.add(batch.size(), batch_bytes);
     batch.clear();
     batch_bytes = 0;

@@ -76,8 +76,8 @@ Anchor to_local_anchor(const config::DateTime& when, const std::string& timezone
 
 namespace {
 
-void print_diagnostic(const std::string& file, std::size_t line, std::size_t column, const char* kind,
-                      const std::string& message) {
+std::string diagnostic(const std::string& file, std::size_t line, std::size_t column, const char* kind,
+                       const std::string& message) {
   std::string out = file;
   if (line > 0) {
     out += ':' + std::to_string(line);
@@ -86,7 +86,25 @@ void print_diagnostic(const std::string& file, std::size_t line, std::size_t col
   out += ": ";
   out += kind;
   out += ": " + message + '\n';
-  std::fputs(out.c_str(), stderr);
+  return out;
+}
+
+void print_diagnostic(const std::string& file, std::size_t line, std::size_t column, const char* kind,
+                      const std::string& message) {
+  std::fputs(diagnostic(file, line, column, kind, message).c_str(), stderr);
+}
+
+// Warnings about timexes shown per document; the rest are counted.
+constexpr std::size_t timex_warnings_shown = 10;
+
+// A timex's text on one line, as a warning quotes it.
+std::string one_line(std::string_view text) {
+  std::size_t end = std::min<std::size_t>(text.size(), 200);
+  while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  std::string line(text.substr(0, end));
+  for (char& c : line)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return line;
 }
 
 std::string plural(std::size_t count, const std::string& noun) {
@@ -101,6 +119,24 @@ void print_error(const std::string& file, std::size_t line, std::size_t column, 
 
 void print_warning(const std::string& file, std::size_t line, std::size_t column, const std::string& message) {
   print_diagnostic(file, line, column, "warning", message);
+}
+
+std::string timex_warnings(const Document& document, const std::vector<Timex>& timexes) {
+  std::string out;
+  std::size_t problems = 0;
+  for (const Timex& timex : timexes) {
+    if (!timex.has_problem()) continue;
+    if (++problems > timex_warnings_shown) continue;
+    const SourcePosition at = source_position(document, timex.start);
+    const std::string_view text = std::string_view(document.text).substr(timex.start, timex.end - timex.start);
+    out += diagnostic(document.path, at.line, at.column, "warning",
+                      std::string(describe(timex.problem)) + " ('" + one_line(text) + "')");
+  }
+  if (problems > timex_warnings_shown)
+    out += diagnostic(document.path, 0, 0, "warning",
+                      plural(problems - timex_warnings_shown, "more expression") +
+                          " naming no possible time in document '" + document.id + "' (not shown)");
+  return out;
 }
 
 ReadSummary read_documents(const RunContext& context, std::vector<std::string> paths, const std::string& label,

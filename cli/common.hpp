@@ -12,6 +12,7 @@
 #include "engine/document.hpp"
 #include "engine/ingest.hpp"
 #include "engine/pipeline.hpp"
+#include "engine/timex.hpp"
 
 namespace reckon::cli {
 
@@ -63,6 +64,13 @@ struct ReadSummary {
 // prints it, leaves the document out and goes on; the count of those is returned and announced.
 ReadSummary read_documents(const RunContext& context, std::vector<std::string> paths, const std::string& label,
                            const std::function<void(Document&&)>& sink);
+
+// Warnings for the timexes of a document that name no possible time ("February 30, 2025", "the
+// year 40000"), one line each in the error format at the expression's place in the source file:
+// "FILE:LINE:COL: warning: no such day in the calendar ('February 30, 2025')". At most a few per
+// document, then a count of the rest. Empty when there is nothing to say. Built off the main
+// thread, printed in input order.
+std::string timex_warnings(const Document& document, const std::vector<Timex>& timexes);
 
 // The exit code of a run that worked: `code`, or exit_failures when --keep-going left documents out.
 int exit_code_after(const ReadSummary& summary, int code);

@@ -252,3 +252,38 @@ TEST_CASE("lenient reading repairs invalid UTF-8 with one warning per document a
                                bad + "nul-escape.jsonl:1:30: warning: replaced 1 invalid UTF-8 sequence with U+FFFD (the first here)"});
   CHECK(lines_of(r.out).size() == 4);
 }
+
+TEST_CASE("an expression that names no possible time is a warning at its place, the exit code unchanged",
+          "[e2e][bad-inputs][warnings]") {
+  const std::string dir = fixture("bad-inputs/warnings/");
+  const std::vector<std::string> expected = {
+      dir + "impossible-date.jsonl:1:34: warning: no such day in the calendar ('February 30, 2025')",
+      dir + "impossible-date.tml:4:39: warning: no such day in the calendar ('February 30, 2025')",
+      dir + "impossible-dates.txt:3:23: warning: no such day in the calendar ('February 30, 2025')",
+      dir + "impossible-dates.txt:4:26: warning: outside the years 1-9999 or the amounts reckon resolves ('40000 years ago')",
+  };
+  for (const char* command : {"tag", "timeline"}) {
+    INFO(command);
+    const auto r = run(std::string(command) + " --threads 2 " + quote(dir));
+    CHECK(r.exit_code == 0);
+    CHECK_FALSE(r.out.empty());
+    CHECK(lines_of(r.err) == expected);
+  }
+}
+
+TEST_CASE("a document full of impossible dates gives a few warnings and a count of the rest", "[e2e][bad-inputs][warnings]") {
+  const auto dir = scratch("many-warnings");
+  const auto file = dir / "many.txt";
+  {
+    std::ofstream out(file);
+    for (int i = 0; i < 25; ++i) out << "It was due on February 30, 2025.\n";
+  }
+  const auto r = run("tag " + quote(file.string()));
+  CHECK(r.exit_code == 0);
+  check_format(r.err);
+  const auto lines = lines_of(r.err);
+  REQUIRE(lines.size() == 11);
+  CHECK(lines[9] == file.string() + ":10:15: warning: no such day in the calendar ('February 30, 2025')");
+  CHECK(lines[10] == file.string() + ": warning: 15 more expressions naming no possible time in document 'many.txt' (not shown)");
+  fs::remove_all(dir);
+}
