@@ -221,6 +221,34 @@ std::string parse_error_message(const json::parse_error& error) {
   return "invalid JSON: " + message;
 }
 
+// Where the number literal `token` stands in `line` from `from` on: the first place outside a
+// string where it appears whole. npos when it is not found.
+std::size_t find_number(std::string_view line, std::size_t from, std::string_view token) {
+  const auto part_of_number = [](char c) {
+    return ingest_detail::is_digit(c) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+  };
+  for (std::size_t at = from; at < line.size(); ++at) {
+    if (line[at] == '"') {  // skip the string, escapes included
+      for (++at; at < line.size() && line[at] != '"'; ++at)
+        if (line[at] == '\\') ++at;
+      continue;
+    }
+    const bool whole = line.substr(at, token.size()) == token && (at == 0 || !part_of_number(line[at - 1])) &&
+                       (at + token.size() == line.size() || !part_of_number(line[at + token.size()]));
+    if (whole) return at;
+  }
+  return std::string_view::npos;
+}
+
+// The literal of a number too large for a double ("1e999"), which nlohmann reports as out_of_range,
+// naming it in its message but without the byte a parse_error carries.
+std::string overflowing_number(const json::out_of_range& error) {
+  const std::string_view message = error.what();
+  const std::size_t open = message.find('\'');
+  const std::size_t close = open == std::string_view::npos ? open : message.find('\'', open + 1);
+  return close == std::string_view::npos ? std::string() : std::string(message.substr(open + 1, close - open - 1));
+}
+
 }  // namespace
 
 namespace {
@@ -268,6 +296,12 @@ Document JsonlReader::read(const std::string& raw, std::size_t number, std::size
     object = json::parse(scanned.substr(start));
   } catch (const json::parse_error& error) {
     line.error(line.at(start + (error.byte > 0 ? error.byte - 1 : 0)), parse_error_message(error));
+  } catch (const json::out_of_range& error) {
+    const std::string literal = overflowing_number(error);
+    const std::size_t at = literal.empty() ? std::string_view::npos : find_number(scanned, start, literal);
+    line.error(line.at(at == std::string_view::npos ? start : at),
+               "invalid JSON: number " + (literal.empty() ? std::string() : literal + " ") +
+                   "is too large (expected a number a double can hold, up to about 1.8e308)");
   }
   if (!object.is_object()) {
     std::size_t first = start;

@@ -231,3 +231,33 @@ TEST_CASE("a JSON Lines file that is a binary file is refused as one", "[ingest]
   CHECK(line_col(error.where()) == "1:1");
   CHECK_THAT(error.what(), StartsWith("binary file: a PNG image"));
 }
+
+// Found by fuzz_jsonl: nlohmann reports a number that overflows a double as out_of_range, which
+// escaped the reader (and aborted reckon) instead of being an error at the line.
+TEST_CASE("a number too large for a double is an error at the number, in any field", "[ingest][jsonl]") {
+  const std::string ignored_field = R"({"id": "a", "text": "On Monday.", "score": 1e999})";
+  const auto error = caught([&] { jsonl(ignored_field + "\n"); });
+  CHECK(error.file() == "wire.jsonl");
+  CHECK(line_col(error.where()) == "1:" + std::to_string(ignored_field.find("1e999") + 1));
+  CHECK(std::string(error.what()) ==
+        "invalid JSON: number 1e999 is too large (expected a number a double can hold, up to about 1.8e308)");
+
+  // The same characters inside strings are not the number.
+  const std::string in_strings = R"({"id": "-1e999", "text": "x -1e999", "n": [-1e999]})";
+  const auto negative = caught([&] { jsonl(in_strings + "\n"); });
+  CHECK(line_col(negative.where()) == "1:" + std::to_string(in_strings.find("[-1e999") + 2));
+  CHECK_THAT(negative.what(), StartsWith("invalid JSON: number -1e999 is too large"));
+}
+
+TEST_CASE("with an error handler, a line with an overflowing number is skipped like any bad line",
+          "[ingest][jsonl]") {
+  std::istringstream in{"1e999\n{\"id\": \"b\", \"text\": \"two\"}\n"};
+  std::vector<std::string> ids;
+  std::vector<std::string> errors;
+  reckon::read_jsonl(
+      "wire.jsonl", in, {}, [&](Document&& d) { ids.push_back(d.id); },
+      [&](const reckon::SourceError& e) { errors.push_back(line_col(e.where()) + " " + e.what()); });
+  CHECK(ids == std::vector<std::string>{"b"});
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0], StartsWith("1:1 invalid JSON: number 1e999 is too large"));
+}
