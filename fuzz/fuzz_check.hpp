@@ -49,9 +49,16 @@ void expect_ordered_spans(const std::vector<Span>& spans, std::size_t size, cons
 }
 
 // What every reader promises of the documents it returns: the text is valid UTF-8 without NUL,
-// and every text offset maps back into the source it was read from.
-inline void expect_sound_document(const Document& document, std::size_t source_size) {
+// every text offset maps back into the source it was read from, and so does the place of the
+// first lenient repair.
+inline void expect_sound_document(const Document& document, std::string_view source) {
+  const std::size_t source_size = source.size();
   expect(is_valid_utf8(document.text), "document text is valid UTF-8 without NUL");
+  if (document.utf8_replacements > 0) {
+    expect(document.first_utf8_replacement.line > 0, "a document with repairs says where the first was");
+    expect_inside(source, document.first_utf8_replacement.line, document.first_utf8_replacement.column,
+                  "the first lenient repair is in the file");
+  }
   expect(document.source_map.empty() || document.source_map.front().text_offset == 0,
          "the source map starts at text offset 0");
   for (std::size_t i = 1; i < document.source_map.size(); ++i)

@@ -35,7 +35,7 @@ void expect_inside_text(const std::vector<Span>& spans, const reckon::Document& 
 }
 
 void analyse(std::string_view input, const reckon::Document& document) {
-  reckon::fuzz::expect_sound_document(document, input.size());
+  reckon::fuzz::expect_sound_document(document, input);
   expect_inside_text(document.gold_timexes, document, "gold timexes lie inside the text");
   expect_inside_text(document.gold_events, document, "gold events lie inside the text");
   expect_inside_text(document.sentences, document, "marked sentences lie inside the text");

@@ -6,7 +6,8 @@
 # Environment:
 #   RECKON_FUZZ_BUILD_DIR  build directory (default build/fuzz)
 #   RECKON_FUZZ_WORK       where the grown corpora and findings go (default a new temporary
-#                          directory; never the repository's fuzz/corpus, which holds only seeds)
+#                          directory, removed when nothing was found; never the repository's
+#                          fuzz/corpus, which holds only seeds)
 #   RECKON_FUZZ_JOBS       parallel compile jobs (default: all cores)
 #   RECKON_FUZZ_ARGS       extra libFuzzer flags, e.g. "-runs=10000000" or "-jobs=1"
 set -euo pipefail
@@ -24,7 +25,12 @@ cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_B
 # Only the fuzz targets and the libraries they link: not the CLI, not the tests.
 cmake --build "$build_dir" -j "${RECKON_FUZZ_JOBS:-$(nproc)}" --target "${targets[@]/#/fuzz_}"
 
-work=${RECKON_FUZZ_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/reckon-fuzz.XXXXXX")}
+work=${RECKON_FUZZ_WORK:-}
+keep_work=1
+if [[ -z $work ]]; then
+  work=$(mktemp -d "${TMPDIR:-/tmp}/reckon-fuzz.XXXXXX")
+  keep_work=0
+fi
 echo "fuzz: corpora and findings in $work"
 
 # Every target that tags text also gets the grammar's vocabulary.
@@ -65,3 +71,4 @@ if ((${#failed[@]} > 0)); then
   exit 1
 fi
 echo "fuzz: no findings in ${targets[*]}"
+if ((keep_work == 0)); then rm -rf "$work"; fi
