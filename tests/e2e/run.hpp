@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -72,6 +73,15 @@ inline Result run_script(const std::string& script) {
   r.err = slurp(err_path);
   std::filesystem::remove_all(dir);
   return r;
+}
+
+// What to put before "$RECKON" in a run_script so that permissions apply: nothing for an ordinary
+// user; as root, which may read and write anything, setpriv to run as nobody; nullopt when there
+// is no way to drop root.
+inline std::optional<std::string> as_unprivileged_user() {
+  if (::geteuid() != 0) return std::string();
+  if (std::system("command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1") != 0) return std::nullopt;
+  return std::string("setpriv --reuid=nobody --regid=\"$(id -g nobody)\" --clear-groups ");
 }
 
 // The names in a directory, sorted.

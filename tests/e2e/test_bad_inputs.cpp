@@ -206,19 +206,29 @@ TEST_CASE("an over-long single-line document is refused where it crosses the lim
   fs::remove_all(dir);
 }
 
-TEST_CASE("a file that cannot be read is an error naming it", "[e2e][bad-inputs]") {
-  if (::geteuid() == 0) {
-    WARN("running as root, which reads any file; skipped");
+TEST_CASE("a file or directory that cannot be read is an error naming it", "[e2e][bad-inputs]") {
+  const auto as_user = reckon::e2e::as_unprivileged_user();
+  if (!as_user) {
+    WARN("running as root without setpriv to drop it; skipped");
     return;
   }
   const auto dir = scratch("unreadable");
   const auto file = dir / "secret.txt";
   std::ofstream(file) << "They met on Monday.\n";
+  fs::create_directories(dir / "corpus" / "locked");
+  std::ofstream(dir / "corpus" / "open.txt") << "They met on Friday.\n";
+  std::ofstream(dir / "corpus" / "locked" / "inside.txt") << "They met on Tuesday.\n";
   fs::permissions(file, fs::perms::none);
-  const auto r = run("tag " + quote(file.string()));
-  fs::permissions(file, fs::perms::owner_all);
+  fs::permissions(dir / "corpus" / "locked", fs::perms::none);
+  const auto r = reckon::e2e::run_script(*as_user + "\"$RECKON\" tag " + quote(file.string()));
+  const auto walk = reckon::e2e::run_script(*as_user + "\"$RECKON\" tag --keep-going " + quote((dir / "corpus").string()));
+  fs::permissions(dir / "corpus" / "locked", fs::perms::owner_all);
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::StartsWith(file.string() + ": error: cannot open the file: Permission denied"));
+  CHECK(r.err == file.string() + ": error: cannot open the file: Permission denied\n");
+  CHECK(walk.exit_code == 1);
+  CHECK_THAT(walk.err, Catch::StartsWith((dir / "corpus" / "locked").string() +
+                                         ": error: cannot read the directory: Permission denied\n"));
+  CHECK(lines_of(walk.out).size() == 1);
   fs::remove_all(dir);
 }
 
