@@ -55,6 +55,7 @@ const std::vector<BadInput> bad_inputs = {
     {"tag {bad}/documents/duplicate-id.jsonl", 2, "{bad}/documents/duplicate-id.jsonl:2:8", "duplicate id 'a' (first used on line 1)"},
     {"tag {bad}/documents/nul-escape.jsonl", 2, "{bad}/documents/nul-escape.jsonl:1:30", "NUL character in \"text\""},
     {"tag {bad}/documents/invalid-utf8.jsonl", 2, "{bad}/documents/invalid-utf8.jsonl:2:25", "invalid UTF-8 byte 0xe9"},
+    {"tag {bad}/documents/huge-number.jsonl", 2, "{bad}/documents/huge-number.jsonl:1:53", "invalid JSON: number 1e999 is too large"},
     {"tag -", 2, "-:1:1", "empty input (expected one JSON object per line)", ""},
     {"tag -", 2, "-:2:21", "\"text\" must be a string", "{\"id\": \"a\", \"text\": \"Monday.\"}\n{\"id\": \"b\", \"text\": 1}\n"},
     // TimeML.
