@@ -843,8 +843,11 @@ auto const set_meridiem = [](auto& ctx) {
   x3::_val(ctx).meridiem = x3::_attr(ctx);
   x3::_pass(ctx) = x3::_val(ctx).hour >= 1 && x3::_val(ctx).hour <= 12;
 };
+// The zone as written. Not `_where`: in an action, that is the input after the match up to the
+// end of the text, which made every zone a copy of the rest of its document.
 auto const set_zone = [](auto& ctx) {
-  x3::_val(ctx).zone.assign(x3::_where(ctx).begin(), x3::_where(ctx).end());
+  auto const& written = x3::_attr(ctx);
+  x3::_val(ctx).zone.assign(written.begin(), written.end());
 };
 // A bare "14:30" is a clock time; a bare "3:16" (a verse, a score) is not.
 auto const check_bare_clock = [](auto& ctx) {
@@ -853,7 +856,7 @@ auto const check_bare_clock = [](auto& ctx) {
 };
 
 auto const meridiem = lexeme[words.meridiems >> !ascii::alnum];
-auto const zone = lexeme[words.zones[set_zone] >> word_end];
+auto const zone = lexeme[x3::raw[words.zones][set_zone] >> word_end];
 
 // "1:06 PM", "3:42 PM Eastern", "10 a.m.", "noon", "midnight", "4 o'clock"
 auto const clock_time_def =

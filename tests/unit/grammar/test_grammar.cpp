@@ -81,6 +81,18 @@ TEST_CASE("weekdays, parts of day and clock times", "[grammar]") {
   });
 }
 
+TEST_CASE("a clock time keeps its zone as written, and nothing of the text after it", "[grammar]") {
+  auto e = parse_expression("3:42 PM Eastern");
+  REQUIRE(e);
+  auto const* bare = std::get_if<ast::ClockTime>(&e->core);
+  REQUIRE(bare != nullptr);
+  CHECK(bare->zone == "Eastern");
+  auto const matches = find_expressions("met on Feb 18, 2025 1:06 PM EST, and talks went on with more text after it");
+  REQUIRE(matches.size() == 1);
+  REQUIRE(matches[0].expression.time);
+  CHECK(matches[0].expression.time->zone == "EST");
+}
+
 TEST_CASE("relative and fuzzy expressions", "[grammar]") {
   check_spans({
       {"yesterday, today and tomorrow", {"yesterday", "today", "tomorrow"}},
