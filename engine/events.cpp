@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -125,7 +126,8 @@ class SentenceReader {
  public:
   SentenceReader(const Document& document, const Sentence& sentence, std::size_t index,
                  std::vector<Token> tokens, const std::vector<Timex>& timexes,
-                 const EventVocabulary& vocabulary, const EntityTable& entities)
+                 std::span<const std::size_t> sentence_timexes, const EventVocabulary& vocabulary,
+                 const EntityTable& entities)
       : doc_(document),
         text_(document.text),
         sentence_(sentence),
@@ -148,7 +150,7 @@ class SentenceReader {
     timex_of_.assign(tokens_.size(), none);
     place_of_.assign(tokens_.size(), none);
     trigger_of_.assign(tokens_.size(), none);
-    find_timexes();
+    find_timexes(sentence_timexes);
     find_people();
     find_places();
     find_triggers();
@@ -158,7 +160,7 @@ class SentenceReader {
   std::vector<Mention> mentions() const;
 
  private:
-  void find_timexes();
+  void find_timexes(std::span<const std::size_t> candidates);
   void find_people();
   void add_person(std::size_t first, std::size_t last, std::size_t span_start, std::string canonical,
                   bool possessive);
@@ -222,12 +224,16 @@ class SentenceReader {
   std::vector<std::size_t> clause_;      // token → clause number
 };
 
-void SentenceReader::find_timexes() {
-  for (std::size_t t = 0; t < timexes_.size(); ++t) {
+// `candidates` index the timexes that start inside the sentence, in text order: one pass over
+// them and the tokens together, so a document's cost stays linear in its length.
+void SentenceReader::find_timexes(std::span<const std::size_t> candidates) {
+  std::size_t k = 0;
+  for (std::size_t const t : candidates) {
     const Timex& x = timexes_[t];
     if (x.start < sentence_.start || x.end > sentence_.end) continue;
-    for (std::size_t k = 0; k < tokens_.size(); ++k)
-      if (tokens_[k].start >= x.start && tokens_[k].end <= x.end) timex_of_[k] = t;
+    while (k < tokens_.size() && tokens_[k].start < x.start) ++k;
+    for (std::size_t j = k; j < tokens_.size() && tokens_[j].start < x.end; ++j)
+      if (tokens_[j].end <= x.end) timex_of_[j] = t;
   }
 }
 
@@ -866,6 +872,11 @@ std::vector<Mention> SentenceReader::mentions() const {
 std::vector<Mention> extract_mentions(const Document& document, const std::vector<Sentence>& sentences,
                                       const std::vector<Timex>& timexes, const EventVocabulary& vocabulary,
                                       const EntityTable& entities) {
+  // The timexes in text order, so each sentence finds its own by binary search.
+  std::vector<std::size_t> by_start(timexes.size());
+  for (std::size_t t = 0; t < timexes.size(); ++t) by_start[t] = t;
+  std::stable_sort(by_start.begin(), by_start.end(),
+                   [&](std::size_t a, std::size_t b) { return timexes[a].start < timexes[b].start; });
   std::vector<Mention> out;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (sentences[i].boilerplate) continue;
@@ -875,7 +886,11 @@ std::vector<Mention> extract_mentions(const Document& document, const std::vecto
       return t.kind == TokenKind::word && vocabulary.may_start_trigger(wc::text_of(document.text, t));
     });
     if (!any_trigger) continue;
-    SentenceReader const reader(document, sentences[i], i, std::move(tokens), timexes, vocabulary, entities);
+    auto const starts_before = [&](std::size_t t, std::size_t offset) { return timexes[t].start < offset; };
+    auto const first = std::lower_bound(by_start.begin(), by_start.end(), sentences[i].start, starts_before);
+    auto const last = std::lower_bound(first, by_start.end(), sentences[i].end, starts_before);
+    SentenceReader const reader(document, sentences[i], i, std::move(tokens), timexes,
+                                std::span<const std::size_t>(first, last), vocabulary, entities);
     for (auto& m : reader.mentions()) out.push_back(std::move(m));
   }
   return out;

@@ -253,3 +253,28 @@ TEST_CASE("mention spans point at the trigger and participants at their names", 
   for (const auto& p : m[0].participants) CHECK(text.substr(p.start, p.end - p.start) == p.text);
   CHECK(std::string(reckon::to_string(Modality::denied)) == "denied");
 }
+
+TEST_CASE("each sentence finds its own timexes whatever order they are given in", "[events]") {
+  auto const d = document(
+      "Marco Rubio spoke by telephone Tuesday with Sergei Lavrov. Donald Trump will meet Vladimir Putin on "
+      "Friday in Alaska. On Feb 18, 2025 Rubio met Lavrov in Riyadh.");
+  auto const sentences = reckon::split_sentences(d.text);
+  reckon::EntityTable const table({}, reckon::collect_names(d, sentences));
+  auto timexes = reckon::tag(d, sentences);
+  REQUIRE(timexes.size() == 3);
+  auto const in_order = reckon::extract_mentions(d, sentences, timexes, reckon::EventVocabulary::defaults(), table);
+  std::reverse(timexes.begin(), timexes.end());
+  auto const reversed = reckon::extract_mentions(d, sentences, timexes, reckon::EventVocabulary::defaults(), table);
+  REQUIRE(in_order.size() == 3);
+  REQUIRE(reversed.size() == in_order.size());
+  for (std::size_t i = 0; i < in_order.size(); ++i) {
+    INFO("mention " << i);
+    REQUIRE(in_order[i].time);
+    REQUIRE(reversed[i].time);
+    CHECK(reversed[i].time->value == in_order[i].time->value);
+    CHECK(reversed[i].time->start == in_order[i].time->start);
+  }
+  CHECK(in_order[0].time->value == "2025-08-12");
+  CHECK(in_order[1].time->value == "2025-08-15");
+  CHECK(in_order[2].time->value == "2025-02-18");
+}
