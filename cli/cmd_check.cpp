@@ -49,7 +49,9 @@ Timeline build_from_documents(const RunContext& context, const std::vector<std::
     progress.add(1, d.text.size());
     documents.push_back(std::move(d));
   });
-  return build_timeline(documents, pipeline_options(context));
+  Timeline timeline = build_timeline(documents, pipeline_options(context));
+  print_timex_warnings(documents, timeline);
+  return timeline;
 }
 
 // A --timeline that is not a readable file of bounded size, said plainly before the reader (which

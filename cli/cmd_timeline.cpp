@@ -9,11 +9,9 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "engine/atomic_file.hpp"
-#include "engine/parallel.hpp"
 #include "engine/pipeline.hpp"
 #include "engine/semeval.hpp"
 #include "engine/source_error.hpp"
-#include "engine/tagger.hpp"
 #include "engine/timeline_writers.hpp"
 
 namespace reckon::cli {
@@ -119,12 +117,8 @@ int run_timeline(const TimelineOptions& options) {
     progress.add(1, d.text.size());
     documents.push_back(std::move(d));
   });
-  // The pipeline keeps only the times of event mentions, so the documents are tagged once more to
-  // warn about every expression that names no possible time.
-  for (const std::string& warnings :
-       parallel_map<std::string>(documents, context.threads(), [](const Document& d) { return timex_warnings(d, tag(d)); }))
-    std::fputs(warnings.c_str(), stderr);
   const Timeline timeline = build_timeline(documents, pipeline_options(context));
+  print_timex_warnings(documents, timeline);
   if (semeval) {
     write_semeval(options, entities, timeline, documents);
   } else {

@@ -139,6 +139,11 @@ std::string timex_warnings(const Document& document, const std::vector<Timex>& t
   return out;
 }
 
+void print_timex_warnings(const std::vector<Document>& documents, const Timeline& timeline) {
+  for (std::size_t i = 0; i < documents.size() && i < timeline.unresolved_timexes.size(); ++i)
+    std::fputs(timex_warnings(documents[i], timeline.unresolved_timexes[i]).c_str(), stderr);
+}
+
 ReadSummary read_documents(const RunContext& context, std::vector<std::string> paths, const std::string& label,
                            const std::function<void(Document&&)>& sink) {
   std::sort(paths.begin(), paths.end());

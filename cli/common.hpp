@@ -71,6 +71,8 @@ ReadSummary read_documents(const RunContext& context, std::vector<std::string> p
 // document, then a count of the rest. Empty when there is nothing to say. Built off the main
 // thread, printed in input order.
 std::string timex_warnings(const Document& document, const std::vector<Timex>& timexes);
+// The same for every document of a timeline, printed to stderr in input order.
+void print_timex_warnings(const std::vector<Document>& documents, const Timeline& timeline);
 
 // The exit code of a run that worked: `code`, or exit_failures when --keep-going left documents out.
 int exit_code_after(const ReadSummary& summary, int code);

@@ -91,7 +91,12 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
     }
     return a;
   });
-  return reconcile(std::move(analyzed), options.reconcile);
+  Timeline timeline = reconcile(std::move(analyzed), options.reconcile);
+  timeline.unresolved_timexes.resize(prepared.size());
+  for (std::size_t i = 0; i < prepared.size(); ++i)
+    for (const Timex& t : prepared[i].timexes)
+      if (t.has_problem()) timeline.unresolved_timexes[i].push_back(t);
+  return timeline;
 }
 
 }  // namespace reckon

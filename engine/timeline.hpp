@@ -55,6 +55,9 @@ struct Timeline {
   std::vector<std::string> timex_texts;     // the text of each mention's timex ("" when none)
   std::vector<Event> events;                // timeline order
   std::vector<Conflict> conflicts;          // sorted by kind, then event
+  // Per input document, in the order build_timeline() was given them: the expressions that name no
+  // possible time ("February 30", "year 0"), for the caller to warn about. Not written to files.
+  std::vector<std::vector<Timex>> unresolved_timexes;
 };
 
 }  // namespace reckon
