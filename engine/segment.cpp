@@ -148,6 +148,9 @@ std::size_t find_terminator(std::string_view text, std::size_t from, std::size_t
 
 class Splitter {
  public:
+  // Longer sentences are cut (see emit). News sentences stay far below it.
+  static constexpr std::size_t kMaxSentenceBytes = 2048;
+
   explicit Splitter(std::string_view text) : text_(text) {}
 
   std::vector<Sentence> run() {
@@ -199,6 +202,25 @@ class Splitter {
   void emit(std::size_t begin, std::size_t end, bool boilerplate) {
     while (begin < end && is_space(text_[begin])) ++begin;
     while (end > begin && is_space(text_[end - 1])) --end;
+    // A run of text without sentence ends (a table, a scraped page without punctuation) is cut
+    // into pieces at white space: later stages read a sentence as a whole, in time that grows
+    // with the square of its length.
+    while (end - begin > kMaxSentenceBytes) {
+      std::size_t cut = begin + kMaxSentenceBytes;
+      std::size_t space = cut;
+      while (space > begin + kMaxSentenceBytes / 2 && !is_space(text_[space])) --space;
+      if (is_space(text_[space])) {
+        cut = space;
+      } else {
+        while (cut > begin && (static_cast<unsigned char>(text_[cut]) & 0xC0) == 0x80) --cut;
+        if (cut == begin) cut = begin + kMaxSentenceBytes;  // not UTF-8: any cut will do
+      }
+      std::size_t piece_end = cut;
+      while (piece_end > begin && is_space(text_[piece_end - 1])) --piece_end;
+      if (begin < piece_end) out_.push_back({begin, piece_end, 0, boilerplate});
+      begin = cut;
+      while (begin < end && is_space(text_[begin])) ++begin;
+    }
     if (begin < end) out_.push_back({begin, end, 0, boilerplate});
   }
 

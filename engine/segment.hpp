@@ -2,7 +2,8 @@
 // Sentences and paragraphs over a document's text, without copying it. Abbreviations ("Mr.",
 // "U.S.", "Aug."), initials, decimals and closing quotes do not end a sentence; a blank line
 // always does. Lines that are boilerplate (bylines, photo credits, related-article lists) are
-// marked so later stages can skip them.
+// marked so later stages can skip them. A sentence is at most 2 KiB: a longer run without
+// sentence ends is cut at white space.
 #include <cstddef>
 #include <string_view>
 #include <vector>

@@ -74,3 +74,39 @@ TEST_CASE("sentence_at finds the sentence that holds an offset", "[segment]") {
   CHECK(reckon::sentence_at(sentences, 6) == 1);
   CHECK(reckon::sentence_at(sentences, 4) == sentences.size());  // the space between them
 }
+
+TEST_CASE("a run of text without sentence ends is cut at white space into pieces of at most 2 KiB", "[segment]") {
+  std::string text;
+  for (int i = 0; text.size() < 20000; ++i) text += "word" + std::to_string(i) + ' ';
+  const auto sentences = reckon::split_sentences(text);
+  REQUIRE(sentences.size() > 9);
+  std::string rejoined;
+  for (const auto& s : sentences) {
+    CHECK(s.end - s.start <= 2048);
+    CHECK(s.paragraph == 0);
+    if (!rejoined.empty()) rejoined += ' ';
+    rejoined += text.substr(s.start, s.end - s.start);
+  }
+  CHECK(rejoined + ' ' == text);  // every word kept, none cut in two
+}
+
+TEST_CASE("a long run without white space is cut between UTF-8 characters", "[segment]") {
+  std::string text;
+  while (text.size() < 9000) text += "\xC3\xA9";  // é
+  text = "x" + text;  // so that a 2048-byte cut would fall inside a character
+  const auto sentences = reckon::split_sentences(text);
+  REQUIRE(sentences.size() == 5);
+  std::size_t covered = 0;
+  for (const auto& s : sentences) {
+    CHECK(s.start == covered);
+    CHECK(s.end - s.start <= 2048);
+    CHECK((static_cast<unsigned char>(text[s.start]) & 0xC0) != 0x80);
+    covered = s.end;
+  }
+  CHECK(covered == text.size());
+}
+
+TEST_CASE("sentences of ordinary length are never cut", "[segment]") {
+  const std::string sentence(1500, 'a');
+  CHECK(sentence_texts(sentence + ". " + sentence + ".") == std::vector<std::string>{sentence + ".", sentence + "."});
+}
