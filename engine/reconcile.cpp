@@ -148,6 +148,27 @@ void sort_unique(std::vector<T>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
+// The intervals of a cluster's members in order of their start, each with the latest end among it
+// and those before it.
+class MemberSpans {
+ public:
+  MemberSpans() = default;
+  MemberSpans(const std::vector<Item>& items, const std::vector<std::size_t>& members) {
+    for (std::size_t m : members) spans_.emplace_back(items[m].interval->begin, items[m].interval->end);
+    std::sort(spans_.begin(), spans_.end());
+    for (std::size_t k = 1; k < spans_.size(); ++k) spans_[k].second = std::max(spans_[k].second, spans_[k - 1].second);
+  }
+  bool any_overlaps(const Interval& iv) const {
+    // The members starting before iv ends; one of them overlaps iv if the latest end among them
+    // comes after iv begins.
+    const auto starts_before_end = std::partition_point(spans_.begin(), spans_.end(), [&](const auto& s) { return s.first < iv.end; });
+    return starts_before_end != spans_.begin() && iv.begin < std::prev(starts_before_end)->second;
+  }
+
+ private:
+  std::vector<std::pair<date::local_seconds, date::local_seconds>> spans_;  // (begin, latest end so far)
+};
+
 struct Cluster {
   std::vector<std::size_t> items;  // indices into the item list
   Names names;
@@ -219,6 +240,10 @@ class Reconciler {
         members.push_back(i);
       }
     for (auto& [root, group] : fine) sort_unique(group.first);
+    // Per day-level cluster, its members' intervals by start with the latest end so far, so that
+    // "does a member overlap this report" is a binary search, not a walk over a big cluster.
+    std::map<std::size_t, MemberSpans> spans_of;
+    for (const auto& [root, group] : fine) spans_of[root] = MemberSpans(items_, group.second);
     std::unordered_map<std::uint64_t, TimeIndex> fine_by_name;
     for (const auto& [root, group] : fine) {
       Interval hull = *items_[group.second.front()].interval;
@@ -240,9 +265,7 @@ class Reconciler {
       for (std::size_t root : candidates) {
         const auto& group = fine.at(root);
         if (!compatible(group.first, items_[i].names)) continue;
-        if (std::none_of(group.second.begin(), group.second.end(),
-                         [&](std::size_t m) { return items_[m].interval->overlaps(*items_[i].interval); }))
-          continue;
+        if (!spans_of.at(root).any_overlaps(*items_[i].interval)) continue;
         const std::size_t n = shared(group.first, items_[i].names);
         if (n > best_shared) best.clear(), best_shared = n;
         if (n == best_shared) best.push_back(root);
@@ -275,7 +298,14 @@ class Reconciler {
         std::erase_if(active, [&](std::size_t a) { return !(iv.begin < items_[a].interval->end); });
         for (std::size_t a : active)
           if (compatible(items_[a].names, items_[i].names)) uf_->unite(a, i);
-        active.push_back(i);
+        // An active item with the same participants, already in i's cluster, would unite with
+        // exactly what i unites with: keep whichever of the two stays active longer. Without
+        // this, many reports of one day's event made every new report meet all earlier ones.
+        const auto twin = std::find_if(active.begin(), active.end(), [&](std::size_t a) {
+          return items_[a].names == items_[i].names && uf_->find(a) == uf_->find(i);
+        });
+        if (twin == active.end()) active.push_back(i);
+        else if (items_[*twin].interval->end < iv.end) *twin = i;
       }
     }
   }
