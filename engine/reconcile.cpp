@@ -360,32 +360,39 @@ class Reconciler {
   // document on both sides (a document that reports both dates reports two events).
   void merge_conflicting() {
     auto clusters = clusters_of(true);
-    std::vector<std::pair<date::local_seconds, std::size_t>> starts;  // (first begin, root), fixed before merging
-    for (const auto& [root, c] : clusters) starts.emplace_back(c.hull->begin, root);
-    std::sort(starts.begin(), starts.end());
+    // Clusters of different families never merge, and merging never changes a family, so each
+    // family is swept on its own: the same merges as one sweep over all, with far fewer pairs.
+    std::vector<Cluster*> cluster_at(items_.size(), nullptr);  // root item -> its cluster
+    std::map<std::uint32_t, std::vector<std::pair<date::local_seconds, std::size_t>>> starts_by_family;
+    for (auto& [root, c] : clusters) {
+      cluster_at[root] = &c;
+      starts_by_family[items_[c.items.front()].family].emplace_back(c.hull->begin, root);  // fixed before merging
+    }
     const auto window = date::days{options_.conflict_window_days};
-    for (std::size_t x = 0; x < starts.size(); ++x) {
-      for (std::size_t y = x + 1; y < starts.size(); ++y) {
-        const std::size_t ra = uf_->find(starts[x].second), rb = uf_->find(starts[y].second);
-        Cluster& a = clusters[ra];
-        if (starts[y].first > a.hull->end + window) break;
-        if (ra == rb) continue;
-        Cluster& b = clusters[rb];
-        if (items_[a.items.front()].family != items_[b.items.front()].family) continue;
-        // Calling two clusters one event needs strong identity: the same people, or two in common.
-        const std::size_t common_names = shared(a.names, b.names);
-        if (!(a.names == b.names || common_names >= 2)) continue;
-        if (std::any_of(a.documents.begin(), a.documents.end(), [&](std::size_t d) { return contains(b.documents, d); }))
-          continue;
-        uf_->unite(ra, rb);
-        const std::size_t keep = uf_->find(ra);
-        Cluster& target = clusters[keep];
-        Cluster& other = clusters[keep == ra ? rb : ra];
-        target.items.insert(target.items.end(), other.items.begin(), other.items.end());
-        target.names = merged(target.names, other.names);
-        target.documents.insert(target.documents.end(), other.documents.begin(), other.documents.end());
-        sort_unique(target.documents);
-        target.hull = Interval{std::min(target.hull->begin, other.hull->begin), std::max(target.hull->end, other.hull->end)};
+    for (auto& [family, starts] : starts_by_family) {
+      std::sort(starts.begin(), starts.end());
+      for (std::size_t x = 0; x < starts.size(); ++x) {
+        for (std::size_t y = x + 1; y < starts.size(); ++y) {
+          const std::size_t ra = uf_->find(starts[x].second), rb = uf_->find(starts[y].second);
+          Cluster& a = *cluster_at[ra];
+          if (starts[y].first > a.hull->end + window) break;
+          if (ra == rb) continue;
+          Cluster& b = *cluster_at[rb];
+          // Calling two clusters one event needs strong identity: the same people, or two in common.
+          const std::size_t common_names = shared(a.names, b.names);
+          if (!(a.names == b.names || common_names >= 2)) continue;
+          if (std::any_of(a.documents.begin(), a.documents.end(), [&](std::size_t d) { return contains(b.documents, d); }))
+            continue;
+          uf_->unite(ra, rb);
+          const std::size_t keep = uf_->find(ra);
+          Cluster& target = *cluster_at[keep];
+          Cluster& other = *cluster_at[keep == ra ? rb : ra];
+          target.items.insert(target.items.end(), other.items.begin(), other.items.end());
+          target.names = merged(target.names, other.names);
+          target.documents.insert(target.documents.end(), other.documents.begin(), other.documents.end());
+          sort_unique(target.documents);
+          target.hull = Interval{std::min(target.hull->begin, other.hull->begin), std::max(target.hull->end, other.hull->end)};
+        }
       }
     }
   }
@@ -411,14 +418,25 @@ class Reconciler {
     }
     for (auto& [key, index] : by_name) index.sort();
     for (auto& [key, index] : by_family) index.sort();
+    std::vector<const Cluster*> cluster_at(items_.size(), nullptr);  // root item -> its cluster
+    for (const auto& [root, c] : clusters) cluster_at[root] = &c;
+    // Which item last listed a cluster as its candidate: each is listed once, in no particular
+    // order (the choice below depends only on the set).
+    constexpr std::size_t nobody = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> listed_for(items_.size(), nobody);
+    std::vector<std::size_t> candidates;
     for (std::size_t i = 0; i < items_.size(); ++i) {
       if (attached_[i]) continue;
       const Item& item = items_[i];
-      std::vector<std::size_t> candidates;
+      candidates.clear();
+      auto add = [&](std::size_t root) {
+        if (listed_for[root] == i) return;
+        listed_for[root] = i;
+        candidates.push_back(root);
+      };
       if (const auto it = by_document.find(key_of(item.family, item.document)); it != by_document.end())
-        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+        for (std::size_t root : it->second) add(root);
       const std::optional<Interval> window = item.interval ? item.interval : recent_window(item);
-      auto add = [&](std::size_t root) { candidates.push_back(root); };
       if (window) {
         for (const auto& name : item.names)
           if (const auto it = by_name.find(key_of(item.family, name)); it != by_name.end())
@@ -427,12 +445,11 @@ class Reconciler {
           if (const auto it = by_family.find(item.family); it != by_family.end())
             it->second.overlapping(window->begin, window->end, add);
       }
-      sort_unique(candidates);
       // Among the events it fits, those sharing the most participants with it are the candidates.
       std::vector<std::size_t> fits, same_document;
       std::size_t best_shared = 0;
       for (std::size_t root : candidates) {
-        const Cluster& c = clusters.at(root);
+        const Cluster& c = *cluster_at[root];
         if (!compatible(c.names, item.names)) continue;
         if (item.interval && c.hull && !item.interval->overlaps(*c.hull)) continue;
         if (!item.interval && c.hull && !contains(c.documents, item.document) && !plausible_for(item, *c.hull)) continue;
