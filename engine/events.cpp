@@ -233,7 +233,7 @@ void SentenceReader::find_timexes(std::span<const std::size_t> candidates) {
     if (x.start < sentence_.start || x.end > sentence_.end) continue;
     while (k < tokens_.size() && tokens_[k].start < x.start) ++k;
     for (std::size_t j = k; j < tokens_.size() && tokens_[j].start < x.end; ++j)
-      if (tokens_[j].end <= x.end) timex_of_[j] = t;
+      if (tokens_[j].end <= x.end && (timex_of_[j] == none || timex_of_[j] < t)) timex_of_[j] = t;  // overlaps: the later index
   }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The whole pipeline over a corpus: segment, tag, collect names, extract event mentions,
-// reconcile. Documents are processed in parallel; the result is identical for every thread count
-// and every order of the input documents.
+// reconcile. Documents are processed in parallel; the timeline is identical for every thread count
+// and every order of the input documents (only `unresolved_timexes`, which is for warnings, follows
+// the input order).
 #include <optional>
 #include <string>
 #include <utility>

@@ -3,7 +3,7 @@
 // "U.S.", "Aug."), initials, decimals and closing quotes do not end a sentence; a blank line
 // always does. Lines that are boilerplate (bylines, photo credits, related-article lists) are
 // marked so later stages can skip them. A sentence is at most 2 KiB: a longer run without
-// sentence ends is cut at white space.
+// sentence ends is cut at white space (between two characters where its second KiB has none).
 #include <cstddef>
 #include <string_view>
 #include <vector>

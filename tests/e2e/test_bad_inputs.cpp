@@ -273,13 +273,19 @@ TEST_CASE("an expression that names no possible time is a warning at its place, 
       dir + "impossible-dates.txt:3:23: warning: no such day in the calendar ('February 30, 2025')",
       dir + "impossible-dates.txt:4:26: warning: outside the years 1-9999 or the amounts reckon resolves ('40000 years ago')",
   };
-  for (const char* command : {"tag", "timeline"}) {
+  const auto claims = scratch("warnings-claims") / "calm.toml";
+  {
+    std::ofstream out(claims);
+    out << "[[claim]]\nid = \"calm\"\nno_conflicts = true\n";
+  }
+  for (const std::string& command : std::vector<std::string>{"tag", "timeline", "check " + quote(claims.string())}) {
     INFO(command);
-    const auto r = run(std::string(command) + " --threads 2 " + quote(dir));
+    const auto r = run(command + " --threads 2 " + quote(dir));
     CHECK(r.exit_code == 0);
     CHECK_FALSE(r.out.empty());
     CHECK(lines_of(r.err) == expected);
   }
+  fs::remove_all(claims.parent_path());
 }
 
 TEST_CASE("a document full of impossible dates gives a few warnings and a count of the rest", "[e2e][bad-inputs][warnings]") {

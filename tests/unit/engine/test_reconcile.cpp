@@ -137,6 +137,51 @@ TEST_CASE("mentions of one event that disagree on its date are one event with a 
   CHECK_THAT(c.message, Catch::Contains("03.txt says 2026-03-08") && Catch::Contains("01.txt says 2026-03-09"));
 }
 
+TEST_CASE("conflicting reports of two kinds of event interleaved in time each merge with their own kind", "[reconcile]") {
+  const std::vector<std::string> both = {"Anika Varga", "Pavel Dorin"};
+  const auto t = Corpus()
+                     .doc("a", y2026 / 3 / 12)
+                     .sentence("Varga had a call with Dorin.", {mention("call", "call", both, day_timex(y2026 / 3 / 9))})
+                     .doc("b", y2026 / 3 / 12)
+                     .sentence("Varga met Dorin at a summit.", {mention("summit", "summit", both, day_timex(y2026 / 3 / 10))})
+                     .doc("c", y2026 / 3 / 12)
+                     .sentence("Varga had a call with Dorin.", {mention("call", "call", both, day_timex(y2026 / 3 / 8))})
+                     .doc("d", y2026 / 3 / 12)
+                     .sentence("Varga met Dorin at a summit.", {mention("summit", "summit", both, day_timex(y2026 / 3 / 11))})
+                     .reconcile();
+  REQUIRE(t.events.size() == 2);
+  CHECK(t.events[0].type == "call");
+  CHECK(t.events[0].mentions.size() == 2);
+  CHECK(t.events[1].type == "summit");
+  CHECK(t.events[1].mentions.size() == 2);
+  REQUIRE(t.conflicts.size() == 2);
+  CHECK(t.conflicts[0].kind == ConflictKind::date);
+  CHECK(t.conflicts[1].kind == ConflictKind::date);
+}
+
+TEST_CASE("a report joins a day's event through any earlier report of it that it overlaps", "[reconcile]") {
+  // Two reports of the same call by the same people: the second (an evening, into the next day)
+  // ends later. A third report, of the next day only, overlaps the second but not the first, and
+  // all three come from one document, so only day-level clustering can join them.
+  const auto evening = [] {
+    Timex x = day_timex(y2026 / 3 / 9);
+    x.type = TimexType::time;
+    x.value = "2026-03-09TEV";
+    x.interval = Interval{x.interval->begin + std::chrono::hours{18}, x.interval->end + std::chrono::hours{6}};
+    x.granularity = Granularity::part_of_day;
+    return x;
+  };
+  const auto t = Corpus()
+                     .doc("a", y2026 / 3 / 12)
+                     .sentence("Varga had a call with Dorin.", {mention("call", "call", {"Anika Varga", "Pavel Dorin"}, day_timex(y2026 / 3 / 9))})
+                     .sentence("Varga had a call with Dorin.", {mention("call", "call", {"Anika Varga", "Pavel Dorin"}, evening())})
+                     .sentence("Varga, Kos and Dorin had a call.",
+                               {mention("call", "call", {"Anika Varga", "Pavel Dorin", "Ivo Kos"}, day_timex(y2026 / 3 / 10))})
+                     .reconcile();
+  REQUIRE(t.events.size() == 1);
+  CHECK(t.events[0].mentions.size() == 3);
+}
+
 TEST_CASE("a summit and a phone call between the same two people days apart stay two events", "[reconcile]") {
   const auto t = Corpus()
                      .doc("a", y2025 / 8 / 19)

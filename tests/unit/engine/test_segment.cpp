@@ -107,6 +107,10 @@ TEST_CASE("a long run without white space is cut between UTF-8 characters", "[se
 }
 
 TEST_CASE("sentences of ordinary length are never cut", "[segment]") {
-  const std::string sentence(1500, 'a');
-  CHECK(sentence_texts(sentence + ". " + sentence + ".") == std::vector<std::string>{sentence + ".", sentence + "."});
+  std::string sentence = "A";
+  while (sentence.size() < 2000) sentence += " word";
+  sentence += '.';
+  REQUIRE(sentence.size() <= 2048);
+  CHECK(sentence_texts(sentence) == std::vector<std::string>{sentence});
+  CHECK(sentence_texts(sentence + ' ' + sentence) == std::vector<std::string>{sentence, sentence});
 }
