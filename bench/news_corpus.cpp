@@ -56,7 +56,11 @@ constexpr std::array<std::string_view, 12> kFillers = {
     "though no joint statement was issued afterwards"};
 
 void append_sentence(std::string& out, Random& r) {
+  // Wire copy starts every sentence with a capital ("The mayor met ..."); a lower-case start
+  // would read as the continuation of the sentence before.
+  std::size_t const start = out.size();
   out += r.pick(kPeople);
+  if (out[start] >= 'a' && out[start] <= 'z') out[start] = static_cast<char>(out[start] - 'a' + 'A');
   out += ' ';
   out += r.pick(kVerbs);
   out += ' ';
