@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <unordered_map>
@@ -106,24 +107,56 @@ bool counts_as_event(const Mention& m) {
   return m.modality == Modality::happened || m.modality == Modality::scheduled;
 }
 
-// Clusters in order of their start, for "which clusters can overlap [from, to)" queries. The
-// longest cluster seen bounds how far back a query must look.
+// Clusters by time, for "which clusters overlap [from, to)" queries. Hulls are kept in classes of
+// similar length (each class twice as long as the one before), each sorted by start: a query
+// looks back in each class only as far as that class's longest hull, so one decade-long cluster
+// does not make every query walk a decade of day-long ones.
 class TimeIndex {
  public:
   void add(const Interval& hull, std::size_t root) {
-    entries_.emplace_back(hull.begin, root);
-    longest_ = std::max(longest_, hull.end - hull.begin);
+    Class& c = class_for(length_class(hull));
+    c.entries.push_back({hull.begin, hull.end, root});
+    c.longest = std::max(c.longest, hull.end - hull.begin);
   }
-  void sort() { std::sort(entries_.begin(), entries_.end()); }
+  void sort() {
+    for (Class& c : classes_)
+      std::sort(c.entries.begin(), c.entries.end(),
+                [](const Entry& a, const Entry& b) { return std::pair(a.begin, a.root) < std::pair(b.begin, b.root); });
+  }
+  // Calls fn(root) for each cluster whose hull overlaps [from, to), in no particular order.
   template <class Fn>
   void overlapping(date::local_seconds from, date::local_seconds to, Fn fn) const {
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), std::pair(from - longest_, std::size_t{0}));
-    for (; it != entries_.end() && it->first < to; ++it) fn(it->second);
+    for (const Class& c : classes_) {
+      auto it = std::partition_point(c.entries.begin(), c.entries.end(),
+                                     [&](const Entry& e) { return e.begin < from - c.longest; });
+      for (; it != c.entries.end() && it->begin < to; ++it)
+        if (from < it->end) fn(it->root);
+    }
   }
 
  private:
-  std::vector<std::pair<date::local_seconds, std::size_t>> entries_;
-  date::local_seconds::duration longest_{};
+  struct Entry {
+    date::local_seconds begin;
+    date::local_seconds end;
+    std::size_t root;
+  };
+  struct Class {
+    int length = 0;  // bit width of the length in seconds: 17 for a day, 25 for a year
+    std::vector<Entry> entries;
+    date::local_seconds::duration longest{};
+  };
+
+  static int length_class(const Interval& hull) {
+    const auto seconds = static_cast<std::uint64_t>(std::max<std::int64_t>(0, (hull.end - hull.begin).count()));
+    return std::bit_width(seconds);
+  }
+  Class& class_for(int length) {
+    for (Class& c : classes_)
+      if (c.length == length) return c;
+    return classes_.emplace_back(Class{length, {}, {}});
+  }
+
+  std::vector<Class> classes_;  // only the lengths that occur: a handful (day, week, month, year...)
 };
 
 // What the reconciler keeps per mention while it works.
