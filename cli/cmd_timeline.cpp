@@ -122,7 +122,10 @@ int run_timeline(const TimelineOptions& options) {
   if (semeval) {
     write_semeval(options, entities, timeline, documents);
   } else {
-    out->write(render(timeline, options.format));
+    if (options.format == "json")
+      write_timeline_json(timeline, [&](std::string_view piece) { out->write(piece); });
+    else
+      out->write(render(timeline, options.format));
     out->commit();
   }
   return exit_code_after(summary, options.fail_on_conflict && !timeline.conflicts.empty() ? exit_failures : exit_ok);

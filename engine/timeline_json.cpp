@@ -42,8 +42,16 @@ void write_mention(JsonWriter& w, const Timeline& t, std::size_t index) {
 
 }  // namespace
 
-std::string timeline_to_json(const Timeline& t) {
+void write_timeline_json(const Timeline& t, const std::function<void(std::string_view)>& sink) {
+  constexpr std::size_t kPiece = 1 << 20;
   std::string out;
+  out.reserve(kPiece + (kPiece >> 2));
+  // The writer only appends, so what it has written can be handed on between two values.
+  auto const flush_if_full = [&] {
+    if (out.size() < kPiece) return;
+    sink(out);
+    out.clear();
+  };
   JsonWriter w(out);
   w.begin_object().key("reckon_timeline").value(timeline_schema_version);
 
@@ -76,7 +84,10 @@ std::string timeline_to_json(const Timeline& t) {
     if (e.place) w.value(*e.place);
     else w.null();
     w.key("mentions").begin_array();
-    for (std::size_t m : e.mentions) write_mention(w, t, m);
+    for (std::size_t m : e.mentions) {
+      write_mention(w, t, m);
+      flush_if_full();
+    }
     w.end_array().end_object();
   }
   w.end_array();
@@ -91,14 +102,23 @@ std::string timeline_to_json(const Timeline& t) {
     w.key("mentions").begin_array();
     for (const auto& side : c.sides) {
       w.begin_array();
-      for (std::size_t m : side) write_mention(w, t, m);
+      for (std::size_t m : side) {
+        write_mention(w, t, m);
+        flush_if_full();
+      }
       w.end_array();
     }
     w.end_array().end_object();
   }
   w.end_array().end_object();
   out += '\n';
-  return out;
+  sink(out);
+}
+
+std::string timeline_to_json(const Timeline& t) {
+  std::string all;
+  write_timeline_json(t, [&](std::string_view piece) { all += piece; });
+  return all;
 }
 
 }  // namespace reckon

@@ -1,7 +1,9 @@
 #pragma once
 // The timeline in the formats people and programs use. All writers are deterministic: the same
 // Timeline gives the same bytes. docs/timeline-format.md documents the JSON schema.
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "engine/timeline.hpp"
 
@@ -10,6 +12,9 @@ namespace reckon {
 inline constexpr int timeline_schema_version = 1;
 
 std::string timeline_to_json(const Timeline& timeline);        // the reference format
+// The same bytes handed to `sink` in pieces of about a megabyte, so a large timeline is written
+// without first being held whole in memory.
+void write_timeline_json(const Timeline& timeline, const std::function<void(std::string_view)>& sink);
 std::string timeline_to_markdown(const Timeline& timeline);    // for people
 std::string timeline_to_csv(const Timeline& timeline);         // one row per mention, RFC 4180
 std::string timeline_to_timelinejs(const Timeline& timeline);  // TimelineJS3 JSON, dated events

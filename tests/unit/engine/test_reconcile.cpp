@@ -364,6 +364,35 @@ TEST_CASE("the timeline JSON names documents, events with mentions, and conflict
   CHECK(timeline_to_json(t) == timeline_to_json(t));
 }
 
+TEST_CASE("a large timeline's JSON is handed out in pieces that together are the whole file", "[reconcile][output]") {
+  Timeline t;
+  t.documents.push_back({"a.txt", std::nullopt, AnchorSource::none});
+  Event e;
+  e.id = "E1";
+  e.type = "meeting";
+  for (std::size_t k = 0; k < 3000; ++k) {
+    Mention m;
+    m.doc = "a.txt";
+    m.sentence = k;
+    m.trigger = "met";
+    m.type = "meeting";
+    t.mentions.push_back(m);
+    t.sentence_texts.push_back(std::string(1000, 'x') + " \"quoted\" " + std::to_string(k));
+    t.timex_texts.emplace_back();
+    e.mentions.push_back(k);
+  }
+  t.events.push_back(e);
+  std::vector<std::string> pieces;
+  write_timeline_json(t, [&](std::string_view piece) { pieces.emplace_back(piece); });
+  CHECK(pieces.size() > 1);
+  std::string joined;
+  for (const auto& p : pieces) joined += p;
+  CHECK(joined == timeline_to_json(t));
+  const auto j = nlohmann::json::parse(joined);
+  CHECK(j["events"][0]["mentions"].size() == 3000);
+  CHECK(j["events"][0]["mentions"][2999]["sentence_text"].get<std::string>().ends_with(" 2999"));
+}
+
 TEST_CASE("CSV quotes fields with commas and quotes; iCalendar folds long lines", "[reconcile][output]") {
   const auto t = Corpus()
                      .doc("a", y2025 / 8 / 12)
