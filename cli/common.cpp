@@ -53,7 +53,7 @@ void RunContext::apply_anchor(Document& document) const {
 PipelineOptions pipeline_options(const RunContext& context) {
   PipelineOptions options;
   for (const auto& e : context.settings().entities) options.aliases.push_back({e.canonical, e.aliases});
-  for (const auto& e : context.settings().events) options.triggers.emplace_back(e.type, e.triggers);
+  for (const auto& e : context.settings().events) options.triggers.push_back({e.type, e.nouns, e.verbs});
   options.threads = context.threads();
   return options;
 }

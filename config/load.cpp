@@ -589,6 +589,8 @@ class Reader {
     }
   }
 
+  // Each type is an array of nouns (`summit = ["parley"]`) or a table of nouns and verb lemmas
+  // (`[events.launch]` with `nouns = ["launch"]`, `verbs = ["unveil"]`).
   void read_events(const Entry& section, std::vector<EventTriggers>& events) const {
     const toml::table& table = table_at(section, "a table of event types to arrays of trigger words");
     for (const Entry& entry : in_file_order(table)) {
@@ -599,8 +601,23 @@ class Reader {
         fail(entry.key->source(),
              "event type '" + triggers.type +
                  "' is not an identifier (expected letters, digits, '_' or '-', such as summit)");
-      for (auto& [word, where] : strings_at(entry, "in [events]"))
-        triggers.triggers.push_back(std::move(word));
+      if (const toml::table* words = entry.node->as_table()) {
+        const std::string context = "in [events." + triggers.type + "]";
+        check_keys(*words, context, {"nouns", "verbs"});
+        if (words->empty())
+          fail(entry.key->source(), "event type '" + triggers.type +
+                                        "' in [events] lists no words (expected nouns = [...] or verbs = [...])");
+        for (const Entry& list : in_file_order(*words)) {
+          auto& into = list.key->str() == "nouns" ? triggers.nouns : triggers.verbs;
+          for (auto& [word, where] : strings_at(list, context)) into.push_back(std::move(word));
+        }
+      } else if (entry.node->is_array()) {
+        for (auto& [word, where] : strings_at(entry, "in [events]")) triggers.nouns.push_back(std::move(word));
+      } else {
+        fail(entry.key->source(), "'" + triggers.type +
+                                      "' in [events] must be an array of nouns or a table with nouns and verbs, found " +
+                                      type_name(*entry.node));
+      }
       events.push_back(std::move(triggers));
     }
   }

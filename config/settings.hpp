@@ -54,10 +54,12 @@ struct Entity {
   Location where;
 };
 
-// [events]: extra trigger words or phrases for an event type.
+// [events]: extra trigger words or phrases for an event type. Nouns are matched as written (and
+// in the plural); verbs are lemmas, matched in every inflected form ("unveil" → unveiled...).
 struct EventTriggers {
   std::string type;
-  std::vector<std::string> triggers;
+  std::vector<std::string> nouns;
+  std::vector<std::string> verbs;
   Location where;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <cstdint>
 
 namespace reckon {
@@ -13,30 +14,54 @@ struct Irregular {
   std::string_view lemma;
   std::string_view past;
   std::string_view participle;
-  std::string_view ing;
 };
 
-// Verbs whose forms the regular rules get wrong.
-constexpr std::array<Irregular, 20> kIrregular = {{{"meet", "met", "met", "meeting"},
-                                                   {"speak", "spoke", "spoken", "speaking"},
-                                                   {"hold", "held", "held", "holding"},
-                                                   {"have", "had", "had", "having"},
-                                                   {"make", "made", "made", "making"},
-                                                   {"give", "gave", "given", "giving"},
-                                                   {"take", "took", "taken", "taking"},
-                                                   {"pay", "paid", "paid", "paying"},
-                                                   {"sit", "sat", "sat", "sitting"},
-                                                   {"set", "set", "set", "setting"},
-                                                   {"strike", "struck", "struck", "striking"},
-                                                   {"win", "won", "won", "winning"},
-                                                   {"step", "stepped", "stepped", "stepping"},
-                                                   {"stop", "stopped", "stopped", "stopping"},
-                                                   {"plan", "planned", "planned", "planning"},
-                                                   {"hit", "hit", "hit", "hitting"},
-                                                   {"shoot", "shot", "shot", "shooting"},
-                                                   {"run", "ran", "run", "running"},
-                                                   {"lead", "led", "led", "leading"},
-                                                   {"swear", "swore", "sworn", "swearing"}}};
+// Verbs whose past forms the regular rules get wrong: the common irregular verbs of English, and
+// their compounds that news uses ("undergo", "withdraw", "uphold"). Sorted by lemma.
+constexpr Irregular kIrregular[] = {
+    {"arise", "arose", "arisen"},       {"bear", "bore", "borne"},          {"beat", "beat", "beaten"},
+    {"become", "became", "become"},     {"begin", "began", "begun"},        {"bid", "bid", "bid"},
+    {"bind", "bound", "bound"},         {"blow", "blew", "blown"},          {"break", "broke", "broken"},
+    {"bring", "brought", "brought"},    {"broadcast", "broadcast", "broadcast"},
+    {"build", "built", "built"},        {"buy", "bought", "bought"},        {"catch", "caught", "caught"},
+    {"choose", "chose", "chosen"},      {"come", "came", "come"},           {"cost", "cost", "cost"},
+    {"cut", "cut", "cut"},              {"deal", "dealt", "dealt"},         {"do", "did", "done"},
+    {"draw", "drew", "drawn"},          {"drink", "drank", "drunk"},        {"drive", "drove", "driven"},
+    {"eat", "ate", "eaten"},            {"fall", "fell", "fallen"},         {"feed", "fed", "fed"},
+    {"feel", "felt", "felt"},           {"fight", "fought", "fought"},      {"find", "found", "found"},
+    {"flee", "fled", "fled"},           {"fly", "flew", "flown"},           {"forbid", "forbade", "forbidden"},
+    {"forecast", "forecast", "forecast"}, {"foresee", "foresaw", "foreseen"}, {"forget", "forgot", "forgotten"},
+    {"forgive", "forgave", "forgiven"}, {"freeze", "froze", "frozen"},      {"get", "got", "gotten"},
+    {"give", "gave", "given"},          {"go", "went", "gone"},             {"grow", "grew", "grown"},
+    {"hang", "hung", "hung"},           {"have", "had", "had"},             {"hear", "heard", "heard"},
+    {"hide", "hid", "hidden"},          {"hit", "hit", "hit"},              {"hold", "held", "held"},
+    {"hurt", "hurt", "hurt"},           {"keep", "kept", "kept"},           {"know", "knew", "known"},
+    {"lay", "laid", "laid"},            {"lead", "led", "led"},             {"leave", "left", "left"},
+    {"lend", "lent", "lent"},           {"let", "let", "let"},              {"lie", "lay", "lain"},
+    {"lose", "lost", "lost"},           {"make", "made", "made"},           {"mean", "meant", "meant"},
+    {"meet", "met", "met"},             {"mislead", "misled", "misled"},    {"outbid", "outbid", "outbid"},
+    {"overcome", "overcame", "overcome"}, {"oversee", "oversaw", "overseen"}, {"overtake", "overtook", "overtaken"},
+    {"overthrow", "overthrew", "overthrown"}, {"pay", "paid", "paid"},      {"put", "put", "put"},
+    {"quit", "quit", "quit"},           {"read", "read", "read"},           {"rebuild", "rebuilt", "rebuilt"},
+    {"rethink", "rethought", "rethought"}, {"rewrite", "rewrote", "rewritten"}, {"ride", "rode", "ridden"},
+    {"ring", "rang", "rung"},           {"rise", "rose", "risen"},          {"run", "ran", "run"},
+    {"say", "said", "said"},            {"see", "saw", "seen"},             {"seek", "sought", "sought"},
+    {"sell", "sold", "sold"},           {"send", "sent", "sent"},           {"set", "set", "set"},
+    {"shake", "shook", "shaken"},       {"shoot", "shot", "shot"},          {"show", "showed", "shown"},
+    {"shut", "shut", "shut"},           {"sing", "sang", "sung"},           {"sink", "sank", "sunk"},
+    {"sit", "sat", "sat"},              {"sleep", "slept", "slept"},        {"speak", "spoke", "spoken"},
+    {"spend", "spent", "spent"},        {"split", "split", "split"},        {"spread", "spread", "spread"},
+    {"stand", "stood", "stood"},        {"steal", "stole", "stolen"},       {"stick", "stuck", "stuck"},
+    {"strike", "struck", "struck"},     {"swear", "swore", "sworn"},        {"sweep", "swept", "swept"},
+    {"take", "took", "taken"},          {"teach", "taught", "taught"},      {"tear", "tore", "torn"},
+    {"tell", "told", "told"},           {"think", "thought", "thought"},    {"throw", "threw", "thrown"},
+    {"undergo", "underwent", "undergone"}, {"understand", "understood", "understood"},
+    {"undertake", "undertook", "undertaken"}, {"uphold", "upheld", "upheld"}, {"upset", "upset", "upset"},
+    {"wake", "woke", "woken"},          {"wear", "wore", "worn"},           {"win", "won", "won"},
+    {"withdraw", "withdrew", "withdrawn"}, {"withhold", "withheld", "withheld"}, {"write", "wrote", "written"},
+};
+static_assert(std::is_sorted(std::begin(kIrregular), std::end(kIrregular),
+                             [](const Irregular& a, const Irregular& b) { return a.lemma < b.lemma; }));
 
 bool consonant(char c) { return c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u'; }
 bool ends_with(std::string_view s, std::string_view tail) {
@@ -65,25 +90,73 @@ std::string plural(std::string_view noun) {
 
 }  // namespace
 
+namespace {
+
+bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// "goes", "fixes", "carries", "meets".
+std::string third_person(const std::string& base) {
+  if (base.size() > 1 && base.back() == 'o' && consonant(base[base.size() - 2])) return base + "es";
+  if (ends_with(base, "z")) return base + "es";
+  return plural(base);
+}
+
+// Whether a verb ends consonant-vowel-consonant ("ship", "admit", "visit"), where English may
+// double the last letter before -ed and -ing; and whether it has one syllable, where it must.
+bool cvc_ending(const std::string& base) {
+  std::size_t const n = base.size();
+  if (n < 3) return false;
+  char const last = base[n - 1];
+  return consonant(last) && last != 'w' && last != 'x' && last != 'y' && vowel(base[n - 2]) && !vowel(base[n - 3]);
+}
+bool one_syllable(const std::string& base) {
+  std::size_t groups = 0;
+  for (std::size_t k = 0; k < base.size(); ++k)
+    if (vowel(base[k]) && (k == 0 || !vowel(base[k - 1]))) ++groups;
+  return groups == 1;
+}
+
+// The -ing form by the spelling rules: "coming", "agreeing", "dying", "carrying", "stopping".
+std::vector<std::string> ing_forms(const std::string& base) {
+  if (ends_with(base, "ie")) return {base.substr(0, base.size() - 2) + "ying"};
+  if (ends_with(base, "ee") || ends_with(base, "ye") || ends_with(base, "oe")) return {base + "ing"};
+  if (ends_with(base, "e") && base.size() > 2) return {base.substr(0, base.size() - 1) + "ing"};
+  if (cvc_ending(base)) {
+    std::string doubled = base + base.back() + "ing";
+    // Stress decides for longer verbs ("admitting", "visiting"): a spelling that is no word does no harm.
+    if (one_syllable(base)) return {doubled};
+    return {doubled, base + "ing"};
+  }
+  return {base + "ing"};
+}
+
+// The regular past: "announced", "carried", "stopped", "admitted"/"visited".
+std::vector<std::string> past_forms(const std::string& base) {
+  if (ends_with(base, "e")) return {base + "d"};
+  if (base.size() > 1 && base.back() == 'y' && consonant(base[base.size() - 2]))
+    return {base.substr(0, base.size() - 1) + "ied"};
+  if (cvc_ending(base)) {
+    std::string doubled = base + base.back() + "ed";
+    if (one_syllable(base)) return {doubled};
+    return {doubled, base + "ed"};
+  }
+  return {base + "ed"};
+}
+
+}  // namespace
+
 std::vector<std::string> verb_forms(std::string_view lemma) {
   std::string const base = wc::lower(lemma);
-  std::vector<std::string> out{base, plural(base)};
-  auto const irregular = std::find_if(kIrregular.begin(), kIrregular.end(),
-                                      [&](const Irregular& v) { return v.lemma == base; });
-  if (irregular != kIrregular.end()) {
+  std::vector<std::string> out{base, third_person(base)};
+  auto const irregular = std::lower_bound(std::begin(kIrregular), std::end(kIrregular), base,
+                                          [](const Irregular& v, const std::string& b) { return v.lemma < b; });
+  if (irregular != std::end(kIrregular) && irregular->lemma == base) {
     out.emplace_back(irregular->past);
     out.emplace_back(irregular->participle);
-    out.emplace_back(irregular->ing);
-  } else if (ends_with(base, "e")) {
-    out.push_back(base + "d");
-    out.push_back(ends_with(base, "ee") ? base + "ing" : base.substr(0, base.size() - 1) + "ing");
-  } else if (base.size() > 1 && base.back() == 'y' && consonant(base[base.size() - 2])) {
-    out.push_back(base.substr(0, base.size() - 1) + "ied");
-    out.push_back(base + "ing");
   } else {
-    out.push_back(base + "ed");
-    out.push_back(base + "ing");
+    for (auto& f : past_forms(base)) out.push_back(std::move(f));
   }
+  for (auto& f : ing_forms(base)) out.push_back(std::move(f));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

@@ -51,8 +51,6 @@ class EventVocabulary {
   void add_noun(std::string_view type, std::string_view phrase, bool needs_person = false);
   // A verb phrase by its lemma: its first word is inflected ("hold talks" → held talks...).
   void add_verb(std::string_view type, std::string_view phrase, bool needs_person = false);
-  // A user's extra trigger (TOML `[events]`): added as written, as a noun.
-  void add(std::string_view type, std::string_view phrase) { add_noun(type, phrase); }
 
   // Every pattern whose words start at token `i` (case-insensitive), longest first, then in
   // registration order (a noun before the verb spelled the same: "calls", "visit").

@@ -311,8 +311,11 @@ void SentenceReader::find_triggers() {
         !(before == "and" && noun);
     bool const person_next = k + length < tokens_.size() && person_of_[k + length] != none &&
                              !(person_of_[k + length] != none && people_[person_of_[k + length]].possessive);
+    // After a determiner the word is a noun ("a phone", "his visit"); "that" may be a relative
+    // pronoun ("the leaders that met").
+    bool const after_determiner = k > 0 && is(k - 1, k_determiner) && before != "that";
     const TriggerPattern* chosen = noun;
-    if (verb && (verbal_context || person_next || !noun)) chosen = verb;
+    if (verb && !after_determiner && (verbal_context || person_next || !noun)) chosen = verb;
     if (!chosen || (chosen == noun && verbal_context && before != "and")) continue;
     // "call for", "calls on", "so-called": no telephone in sight.
     if (chosen->type == "call" && chosen->kind == TriggerKind::noun && chosen->words.size() == 1) {

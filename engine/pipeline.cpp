@@ -70,8 +70,10 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
   const EntityTable entities(options.aliases, names);
 
   EventVocabulary vocabulary = EventVocabulary::defaults();
-  for (const auto& [type, words] : options.triggers)
-    for (const auto& word : words) vocabulary.add(type, word);
+  for (const auto& extra : options.triggers) {
+    for (const auto& noun : extra.nouns) vocabulary.add_noun(extra.type, noun);
+    for (const auto& verb : extra.verbs) vocabulary.add_verb(extra.type, verb);
+  }
 
   std::vector<std::size_t> indices(documents.size());
   for (std::size_t i = 0; i < indices.size(); ++i) indices[i] = i;

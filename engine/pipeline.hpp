@@ -17,9 +17,16 @@
 
 namespace reckon {
 
+// Trigger words a user adds to an event type: nouns as written, verbs by their lemma.
+struct ExtraTriggers {
+  std::string type;
+  std::vector<std::string> nouns;
+  std::vector<std::string> verbs;
+};
+
 struct PipelineOptions {
-  std::vector<EntityAlias> aliases;                                         // [entities]
-  std::vector<std::pair<std::string, std::vector<std::string>>> triggers;  // [events]: type -> words
+  std::vector<EntityAlias> aliases;     // [entities]
+  std::vector<ExtraTriggers> triggers;  // [events]
   ReconcileOptions reconcile;
   unsigned threads = 1;
 };

@@ -191,6 +191,21 @@ TEST_CASE("event types must be identifiers", "[config]") {
   });
 }
 
+TEST_CASE("an event type's words are an array of nouns or a table of nouns and verbs", "[config]") {
+  check_errors({
+      {"[events]\nlaunch = 3\n", "launch",
+       "'launch' in [events] must be an array of nouns or a table with nouns and verbs, found an integer"},
+      {"[events.launch]\nverb = [\"unveil\"]\n", "verb",
+       "unknown key 'verb' in [events.launch] (expected one of: nouns, verbs)"},
+      {"[events.launch]\nverbs = \"unveil\"\n", "verbs",
+       "'verbs' in [events.launch] must be an array of strings, found a string"},
+      {"[events.launch]\nverbs = [\"\"]\n", "\"\"",
+       "empty string in 'verbs' in [events.launch] (expected a name or phrase)"},
+      {"[events]\nlaunch = {}\n", "launch",
+       "event type 'launch' in [events] lists no words (expected nouns = [...] or verbs = [...])"},
+  });
+}
+
 // Found by fuzz_config: toml++ reports an error at the end of the input one column past the end
 // of the last line, a place that is not in the file.
 TEST_CASE("a TOML error at the end of the file points at a place in the file", "[config]") {

@@ -82,8 +82,23 @@ TEST_CASE("[events] adds trigger words per event type", "[config]") {
       "[events]\nsummit = [\"summit\", \"talks\"]\nphone-call = [\"spoke by telephone\"]\n", "r.toml");
   REQUIRE(s.events.size() == 2);
   CHECK(s.events[0].type == "summit");
-  CHECK(s.events[0].triggers == std::vector<std::string>{"summit", "talks"});
+  CHECK(s.events[0].nouns == std::vector<std::string>{"summit", "talks"});
+  CHECK(s.events[0].verbs.empty());
   CHECK(s.events[1].type == "phone-call");
+}
+
+TEST_CASE("[events] takes nouns and verb lemmas per type in a table", "[config]") {
+  const Settings s = parse_settings(
+      "[events]\nsummit = [\"parley\"]\n\n[events.launch]\nverbs = [\"unveil\", \"roll out\"]\nnouns = [\"debut\"]\n"
+      "\n[events.call]\nverbs = [\"ring\"]\n",
+      "r.toml");
+  REQUIRE(s.events.size() == 3);
+  CHECK(s.events[0].nouns == std::vector<std::string>{"parley"});
+  CHECK(s.events[1].type == "launch");
+  CHECK(s.events[1].verbs == std::vector<std::string>{"unveil", "roll out"});
+  CHECK(s.events[1].nouns == std::vector<std::string>{"debut"});
+  CHECK(s.events[2].verbs == std::vector<std::string>{"ring"});
+  CHECK(s.events[2].nouns.empty());
 }
 
 TEST_CASE("[named] gives names to reference times", "[config]") {

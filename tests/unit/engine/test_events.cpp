@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -98,11 +99,52 @@ TEST_CASE("verbs are matched in every inflected form", "[events]") {
   }
 }
 
+TEST_CASE("verb forms follow English spelling rules and the irregular verbs", "[events]") {
+  auto const has = [](std::string_view lemma, std::initializer_list<const char*> forms) {
+    auto const all = reckon::verb_forms(lemma);
+    for (const char* form : forms) {
+      INFO(lemma << " -> " << form);
+      CHECK(std::find(all.begin(), all.end(), form) != all.end());
+    }
+  };
+  has("say", {"says", "said", "saying"});
+  has("sell", {"sells", "sold", "selling"});
+  has("go", {"goes", "went", "gone", "going"});
+  has("undergo", {"undergoes", "underwent", "undergone"});
+  has("carry", {"carries", "carried", "carrying"});
+  has("die", {"dies", "died", "dying"});
+  has("agree", {"agrees", "agreed", "agreeing"});
+  has("ship", {"ships", "shipped", "shipping"});
+  has("admit", {"admits", "admitted", "admitting"});
+  has("visit", {"visits", "visited", "visiting"});
+  has("fix", {"fixes", "fixed", "fixing"});
+  has("show", {"shows", "showed", "shown", "showing"});
+  // One syllable always doubles: "hopped" is "hop", "hoped" is "hope".
+  auto const hop = reckon::verb_forms("hop");
+  CHECK(std::find(hop.begin(), hop.end(), "hoped") == hop.end());
+}
+
 TEST_CASE("the vocabulary takes extra trigger words per type", "[events]") {
   auto vocabulary = reckon::EventVocabulary::defaults();
   CHECK(mentions_in("The parley ended.", vocabulary).empty());
-  vocabulary.add("summit", "parley");
+  vocabulary.add_noun("summit", "parley");
   CHECK(types_of(mentions_in("The parley ended.", vocabulary)) == std::vector<std::string>{"summit"});
+}
+
+TEST_CASE("a user's verb is matched in every form, with its subject as a participant", "[events]") {
+  auto vocabulary = reckon::EventVocabulary::defaults();
+  vocabulary.add_verb("launch", "unveil");
+  const auto mentions = mentions_in("Tim Cook unveiled the tablet on Monday. He unveils a phone every June.", vocabulary);
+  REQUIRE(types_of(mentions) == std::vector<std::string>{"launch", "launch"});
+  CHECK(who(mentions[0]) == Names{"Tim Cook"});
+  CHECK(time_of(mentions[0]) == "2025-08-11");
+  CHECK(mentions[0].trigger == "unveiled");
+  CHECK(mentions[1].trigger == "unveils");
+
+  // The same word as a noun is not read after a pronoun: "he unveils" is a verb.
+  auto nouns = reckon::EventVocabulary::defaults();
+  nouns.add_noun("launch", "unveils");
+  CHECK(mentions_in("He unveils a phone every June.", nouns).empty());
 }
 
 TEST_CASE("ambiguous words report an event only with a named participant", "[events]") {
