@@ -1,6 +1,7 @@
 #pragma once
 // A small append-only JSON writer into a std::string: output is deterministic (keys in the order
 // written, no floating-point surprises) and costs no allocation beyond the string's growth.
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,8 +29,8 @@ class JsonWriter {
   }
   JsonWriter& value(std::string_view s) { separate(); append_json_string(out_, s); return *this; }
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
-  JsonWriter& value(std::int64_t n) { separate(); out_ += std::to_string(n); return *this; }
-  JsonWriter& value(std::uint64_t n) { separate(); out_ += std::to_string(n); return *this; }
+  JsonWriter& value(std::int64_t n) { separate(); append_number(n); return *this; }
+  JsonWriter& value(std::uint64_t n) { separate(); append_number(n); return *this; }
   JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
   JsonWriter& value(bool b) { separate(); out_ += b ? "true" : "false"; return *this; }
   JsonWriter& null() { separate(); out_ += "null"; return *this; }
@@ -40,6 +41,12 @@ class JsonWriter {
   void separate() {
     if (!first_) out_ += ',';
     first_ = false;
+  }
+
+  template <class Integer>
+  void append_number(Integer n) {
+    char digits[24];
+    out_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
   }
 
   std::string& out_;

@@ -73,6 +73,38 @@ TEST_CASE("JSON strings escape quotes, backslashes and control characters and ke
   CHECK(out == "\"a\\\"b\\\\c\\nd\\u0001 \xE2\x80\x9C\"");
 }
 
+TEST_CASE("JSON strings escape every special byte wherever it stands in a long string", "[output]") {
+  // Each byte that needs escaping, at each offset of a 40-byte string of plain and UTF-8 text,
+  // against the escaping written out byte by byte.
+  auto const reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (char ch : s) {
+      auto const c = static_cast<unsigned char>(ch);
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == 0x01) out += "\\u0001";
+      else if (c == 0x1F) out += "\\u001f";
+      else out += ch;
+    }
+    return out + "\"";
+  };
+  const std::string base = "plain text \xC3\xA9t\xC3\xA9 and more plain text!!";
+  for (char special : {'"', '\\', '\n', '\x01', '\x1F'}) {
+    for (std::size_t at = 0; at < base.size(); ++at) {
+      std::string s = base;
+      s[at] = special;
+      std::string out;
+      reckon::append_json_string(out, s);
+      INFO("byte " << static_cast<int>(special) << " at " << at);
+      CHECK(out == reference(s));
+    }
+  }
+  std::string out;
+  reckon::append_json_string(out, base);
+  CHECK(out == "\"" + base + "\"");
+}
+
 TEST_CASE("the JSON writer separates members and elements with commas", "[output]") {
   std::string out;
   reckon::JsonWriter w(out);
