@@ -291,15 +291,19 @@ std::optional<PlaceMatch> find_place(std::string_view text, const std::vector<To
 
 TokenFacts token_facts(std::string_view text, const std::vector<Token>& tokens) {
   TokenFacts facts;
-  facts.classes.resize(tokens.size());
-  facts.places.resize(tokens.size());
+  token_facts(text, tokens, facts);
+  return facts;
+}
+
+void token_facts(std::string_view text, const std::vector<Token>& tokens, TokenFacts& facts) {
+  facts.classes.assign(tokens.size(), 0u);
+  facts.places.assign(tokens.size(), std::nullopt);
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     // Numbers, possessives and punctuation are in no word class.
     if (tokens[k].kind != TokenKind::word) continue;
     facts.classes[k] = wc::word_class(wc::text_of(text, tokens[k]));
     if (tokens[k].capitalised) facts.places[k] = find_place(text, tokens, k);
   }
-  return facts;
 }
 
 std::string name_key(std::string_view word) {

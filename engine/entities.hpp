@@ -65,6 +65,8 @@ struct TokenFacts {
   std::vector<std::optional<PlaceMatch>> places;
 };
 TokenFacts token_facts(std::string_view text, const std::vector<events_text::Token>& tokens);
+// The same into `facts`, reusing its buffers.
+void token_facts(std::string_view text, const std::vector<events_text::Token>& tokens, TokenFacts& facts);
 
 // Candidate person names among a sentence's tokens, in text order. A single untitled word
 // ("Lavrov", "Asked") is a candidate only: EntityTable::person decides whether it is a person.

@@ -121,13 +121,31 @@ struct Trigger {
   std::size_t verb = none;  // the light verb that governs a noun trigger, or the verb trigger itself
 };
 
-// One sentence, read once: its tokens and what each token is part of.
+// The buffers a SentenceReader fills, kept from one sentence to the next so that reading a
+// document allocates only while its longest sentence grows them.
+struct SentenceScratch {
+  std::vector<Token> tokens;
+  TokenFacts facts;
+  std::string lowered;
+  std::vector<std::string_view> words;
+  std::vector<unsigned> cues;
+  std::vector<Person> people;
+  std::vector<std::size_t> person_of;
+  std::vector<std::size_t> timex_of;
+  std::vector<std::string> places;
+  std::vector<int> place_level;
+  std::vector<std::size_t> place_of;
+  std::vector<Trigger> triggers;
+  std::vector<std::size_t> trigger_of;
+  std::vector<std::size_t> clause;
+};
+
+// One sentence, read once: its tokens (already in scratch.tokens) and what each token is part of.
 class SentenceReader {
  public:
-  SentenceReader(const Document& document, const Sentence& sentence, std::size_t index,
-                 std::vector<Token> tokens, const std::vector<Timex>& timexes,
-                 std::span<const std::size_t> sentence_timexes, const EventVocabulary& vocabulary,
-                 const EntityTable& entities)
+  SentenceReader(const Document& document, const Sentence& sentence, std::size_t index, SentenceScratch& scratch,
+                 const std::vector<Timex>& timexes, std::span<const std::size_t> sentence_timexes,
+                 const EventVocabulary& vocabulary, const EntityTable& entities)
       : doc_(document),
         text_(document.text),
         sentence_(sentence),
@@ -135,17 +153,36 @@ class SentenceReader {
         timexes_(timexes),
         vocabulary_(vocabulary),
         entities_(entities),
-        tokens_(std::move(tokens)),
+        tokens_(scratch.tokens),
         headline_(wc::title_case(text_, tokens_)),
-        facts_(token_facts(text_, tokens_)) {
+        facts_(scratch.facts),
+        lowered_(scratch.lowered),
+        words_(scratch.words),
+        cues_(scratch.cues),
+        people_(scratch.people),
+        person_of_(scratch.person_of),
+        timex_of_(scratch.timex_of),
+        places_(scratch.places),
+        place_level_(scratch.place_level),
+        place_of_(scratch.place_of),
+        triggers_(scratch.triggers),
+        trigger_of_(scratch.trigger_of),
+        clause_(scratch.clause) {
+    token_facts(text_, tokens_, facts_);
     // The sentence in lower case once; each token's word is a view into it.
     std::size_t const end = std::min(sentence.end, text_.size());
     std::size_t const begin = std::min(sentence.start, end);
-    lowered_ = wc::lower(text_.substr(begin, end - begin));
-    words_.reserve(tokens_.size());
+    lowered_.assign(text_.substr(begin, end - begin));
+    for (char& c : lowered_)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    words_.clear();
     for (const Token& t : tokens_) words_.push_back(std::string_view(lowered_).substr(t.start - begin, t.end - t.start));
-    cues_.reserve(tokens_.size());
+    cues_.clear();
     for (std::string_view w : words_) cues_.push_back(cues(w));
+    people_.clear();
+    places_.clear();
+    place_level_.clear();
+    triggers_.clear();
     person_of_.assign(tokens_.size(), none);
     timex_of_.assign(tokens_.size(), none);
     place_of_.assign(tokens_.size(), none);
@@ -207,21 +244,22 @@ class SentenceReader {
   const std::vector<Timex>& timexes_;
   const EventVocabulary& vocabulary_;
   const EntityTable& entities_;
-  std::vector<Token> tokens_;
+  // The rest lives in the SentenceScratch the reader was given.
+  const std::vector<Token>& tokens_;
   bool headline_ = false;
-  TokenFacts facts_;                   // word classes and gazetteer places per token
-  std::string lowered_;                // the sentence's text in lower case
-  std::vector<std::string_view> words_;  // each token's text in lowered_
-  std::vector<unsigned> cues_;           // each token's word lists (CueList bits)
-  std::vector<Person> people_;
-  std::vector<std::size_t> person_of_;  // token → index into people_
-  std::vector<std::size_t> timex_of_;   // token → index into timexes_
-  std::vector<std::string> places_;
-  std::vector<int> place_level_;
-  std::vector<std::size_t> place_of_;  // token → index into places_ (gazetteer places)
-  std::vector<Trigger> triggers_;
-  std::vector<std::size_t> trigger_of_;  // token → index into triggers_
-  std::vector<std::size_t> clause_;      // token → clause number
+  TokenFacts& facts_;                     // word classes and gazetteer places per token
+  std::string& lowered_;                  // the sentence's text in lower case
+  std::vector<std::string_view>& words_;  // each token's text in lowered_
+  std::vector<unsigned>& cues_;           // each token's word lists (CueList bits)
+  std::vector<Person>& people_;
+  std::vector<std::size_t>& person_of_;  // token → index into people_
+  std::vector<std::size_t>& timex_of_;   // token → index into timexes_
+  std::vector<std::string>& places_;
+  std::vector<int>& place_level_;
+  std::vector<std::size_t>& place_of_;  // token → index into places_ (gazetteer places)
+  std::vector<Trigger>& triggers_;
+  std::vector<std::size_t>& trigger_of_;  // token → index into triggers_
+  std::vector<std::size_t>& clause_;      // token → clause number
 };
 
 // `candidates` index the timexes that start inside the sentence, in text order: one pass over
@@ -881,9 +919,11 @@ std::vector<Mention> extract_mentions(const Document& document, const std::vecto
   std::stable_sort(by_start.begin(), by_start.end(),
                    [&](std::size_t a, std::size_t b) { return timexes[a].start < timexes[b].start; });
   std::vector<Mention> out;
+  SentenceScratch scratch;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (sentences[i].boilerplate) continue;
-    auto tokens = wc::tokenize(document.text, sentences[i].start, sentences[i].end);
+    wc::tokenize(document.text, sentences[i].start, sentences[i].end, scratch.tokens);
+    const auto& tokens = scratch.tokens;
     // Mentions come only from triggers: a sentence where none can start needs no closer reading.
     bool const any_trigger = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
       return t.kind == TokenKind::word && vocabulary.may_start_trigger(wc::text_of(document.text, t));
@@ -892,8 +932,8 @@ std::vector<Mention> extract_mentions(const Document& document, const std::vecto
     auto const starts_before = [&](std::size_t t, std::size_t offset) { return timexes[t].start < offset; };
     auto const first = std::lower_bound(by_start.begin(), by_start.end(), sentences[i].start, starts_before);
     auto const last = std::lower_bound(first, by_start.end(), sentences[i].end, starts_before);
-    SentenceReader const reader(document, sentences[i], i, std::move(tokens), timexes,
-                                std::span<const std::size_t>(first, last), vocabulary, entities);
+    SentenceReader const reader(document, sentences[i], i, scratch, timexes, std::span<const std::size_t>(first, last),
+                                vocabulary, entities);
     for (auto& m : reader.mentions()) out.push_back(std::move(m));
   }
   return out;

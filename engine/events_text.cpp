@@ -204,6 +204,12 @@ const Table& lexicon() {
 
 std::vector<Token> tokenize(std::string_view text, std::size_t from, std::size_t to) {
   std::vector<Token> out;
+  tokenize(text, from, to, out);
+  return out;
+}
+
+void tokenize(std::string_view text, std::size_t from, std::size_t to, std::vector<Token>& out) {
+  out.clear();
   if (to > text.size()) to = text.size();
   if (to > from) out.reserve((to - from) / 4 + 4);
   std::size_t i = from;
@@ -304,7 +310,6 @@ std::vector<Token> tokenize(std::string_view text, std::size_t from, std::size_t
     out.push_back(t);
     i = t.end;
   }
-  return out;
 }
 
 std::string lower(std::string_view word) {

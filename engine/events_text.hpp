@@ -24,6 +24,8 @@ struct Token {
 // a possessive "'s"/"’s" as its own token, acronyms with periods ("U.S.", "D.C.") as one word,
 // and every other non-space character (one UTF-8 sequence) as a punctuation token.
 std::vector<Token> tokenize(std::string_view text, std::size_t from, std::size_t to);
+// The same into `out` (cleared first), so a reader of many sentences reuses one buffer.
+void tokenize(std::string_view text, std::size_t from, std::size_t to, std::vector<Token>& out);
 
 // ASCII lower case of a token's text; other bytes unchanged.
 std::string lower(std::string_view word);

@@ -242,7 +242,10 @@ class Reconciler {
       AnalyzedDocument& ad = *order_[d];
       const Document& doc = *ad.document;
       out_.documents.push_back({doc.id, doc.anchor, doc.anchor_source});
-      std::stable_sort(ad.mentions.begin(), ad.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+      auto const by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
+      // The events stage gives them in text order already; sorting would only move them about.
+      if (!std::is_sorted(ad.mentions.begin(), ad.mentions.end(), by_start))
+        std::stable_sort(ad.mentions.begin(), ad.mentions.end(), by_start);
       for (Mention& moved : ad.mentions) {
         const std::size_t index = out_.mentions.size();
         out_.mentions.push_back(std::move(moved));
