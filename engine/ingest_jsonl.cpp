@@ -10,6 +10,7 @@
 
 #include "engine/ingest.hpp"
 #include "engine/ingest_detail.hpp"
+#include "engine/json_flat_object.hpp"
 
 namespace reckon {
 namespace {
@@ -293,7 +294,8 @@ Document JsonlReader::read(const std::string& raw, std::size_t number, std::size
   const std::size_t start = number == 1 && scanned.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   json object;
   try {
-    object = json::parse(scanned.substr(start));
+    if (auto flat = parse_flat_json_object(scanned.substr(start))) object = std::move(*flat);
+    else object = json::parse(scanned.substr(start));
   } catch (const json::parse_error& error) {
     line.error(line.at(start + (error.byte > 0 ? error.byte - 1 : 0)), parse_error_message(error));
   } catch (const json::out_of_range& error) {
