@@ -75,6 +75,17 @@ class LineReader {
   std::size_t consumed_ = 0;
 };
 
+// The first byte at or after `at` for which pred holds, or npos. (std::string_view::find_first_of
+// would run memchr over its set of characters once for every byte of the line.)
+template <class Pred>
+std::size_t find_byte(std::string_view line, std::size_t at, Pred pred) {
+  for (; at < line.size(); ++at)
+    if (pred(line[at])) return at;
+  return std::string_view::npos;
+}
+
+bool quote_or_backslash(char c) { return c == '"' || c == '\\'; }
+
 // Offset in `line` of the value of top-level member `key` of the JSON object on the line (the
 // last one when the key repeats, as the parser keeps), or nullopt. The line is known to be valid.
 std::optional<std::size_t> find_member(std::string_view line, std::string_view key) {
@@ -82,7 +93,7 @@ std::optional<std::size_t> find_member(std::string_view line, std::string_view k
   int depth = 0;
   std::size_t at = 0;
   while (at < line.size()) {
-    at = line.find_first_of("{}[]\"", at);
+    at = find_byte(line, at, [](char c) { return c == '{' || c == '}' || c == '[' || c == ']' || c == '"'; });
     if (at == std::string_view::npos) break;
     const char c = line[at];
     if (c != '"') {
@@ -92,7 +103,7 @@ std::optional<std::size_t> find_member(std::string_view line, std::string_view k
     }
     const std::size_t start = ++at;
     while (true) {  // to the closing quote, past escaped characters
-      at = line.find_first_of("\"\\", at);
+      at = find_byte(line, at, quote_or_backslash);
       if (at == std::string_view::npos) return found;
       if (line[at] == '"') break;
       at += 2;
@@ -133,7 +144,7 @@ std::size_t map_string(std::string_view line, std::size_t at, bool nul_replaced,
   std::size_t text = 0;
   std::size_t run = ++at;
   while (true) {
-    at = std::min(line.find_first_of("\"\\", at), line.size());
+    at = std::min(find_byte(line, at, quote_or_backslash), line.size());
     mapper.copied(text, run, at - run);
     text += at - run;
     if (at == line.size() || line[at] == '"') break;
@@ -293,9 +304,16 @@ Document JsonlReader::read(const std::string& raw, std::size_t number, std::size
 
   const std::size_t start = number == 1 && scanned.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   json object;
+  std::optional<std::size_t> text_at;  // where the "text" value starts in `scanned`
+  bool text_at_known = false;
   try {
-    if (auto flat = parse_flat_json_object(scanned.substr(start))) object = std::move(*flat);
-    else object = json::parse(scanned.substr(start));
+    if (auto flat = parse_flat_json_object(scanned.substr(start))) {
+      object = std::move(flat->value);
+      if (const auto at = flat->offset_of("text")) text_at = start + *at;
+      text_at_known = true;
+    } else {
+      object = json::parse(scanned.substr(start));
+    }
   } catch (const json::parse_error& error) {
     line.error(line.at(start + (error.byte > 0 ? error.byte - 1 : 0)), parse_error_message(error));
   } catch (const json::out_of_range& error) {
@@ -320,7 +338,7 @@ Document JsonlReader::read(const std::string& raw, std::size_t number, std::size
                                       std::to_string(previous->second) + ")");
 
   document.text = std::move(required_string(object, "text", line).get_ref<std::string&>());
-  const std::optional<std::size_t> text_at = find_member(scanned, "text");
+  if (!text_at_known) text_at = find_member(scanned, "text");
   const bool has_nul = document.text.find('\0') != std::string::npos;
   if (has_nul) {
     const std::size_t escape = scanned.find("\\u0000", text_at.value_or(0));

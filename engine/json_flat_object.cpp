@@ -9,18 +9,21 @@ class FlatObjectParser {
  public:
   explicit FlatObjectParser(std::string_view s) : s_(s) {}
 
-  std::optional<nlohmann::json> parse() {
-    nlohmann::json object = nlohmann::json::object();
+  std::optional<FlatJsonObject> parse() {
+    FlatJsonObject flat;
+    nlohmann::json& object = flat.value;
+    object = nlohmann::json::object();
     skip_space();
     if (!take('{')) return std::nullopt;
     skip_space();
-    if (take('}')) return finish(std::move(object));
+    if (take('}')) return finish(std::move(flat));
     std::string key;
     while (true) {
       if (!take('"') || !string_body(key)) return std::nullopt;
       skip_space();
       if (!take(':')) return std::nullopt;
       skip_space();
+      std::size_t const value_at = at_;
       nlohmann::json value;
       if (take('"')) {
         std::string text;
@@ -34,20 +37,21 @@ class FlatObjectParser {
         return std::nullopt;  // a number, an array or an object: the general parser's job
       }
       if (object.contains(key)) return std::nullopt;  // which one wins is the general parser's call
+      flat.value_offsets.emplace_back(key, value_at);
       object.emplace(std::move(key), std::move(value));
       key.clear();
       skip_space();
-      if (take('}')) return finish(std::move(object));
+      if (take('}')) return finish(std::move(flat));
       if (!take(',')) return std::nullopt;
       skip_space();
     }
   }
 
  private:
-  std::optional<nlohmann::json> finish(nlohmann::json object) {
+  std::optional<FlatJsonObject> finish(FlatJsonObject flat) {
     skip_space();
     if (at_ != s_.size()) return std::nullopt;
-    return object;
+    return flat;
   }
 
   void skip_space() {
@@ -152,6 +156,12 @@ class FlatObjectParser {
 
 }  // namespace
 
-std::optional<nlohmann::json> parse_flat_json_object(std::string_view line) { return FlatObjectParser(line).parse(); }
+std::optional<std::size_t> FlatJsonObject::offset_of(std::string_view key) const {
+  for (const auto& [name, offset] : value_offsets)
+    if (name == key) return offset;
+  return std::nullopt;
+}
+
+std::optional<FlatJsonObject> parse_flat_json_object(std::string_view line) { return FlatObjectParser(line).parse(); }
 
 }  // namespace reckon

@@ -6,10 +6,22 @@
 // words the errors. For the inputs it accepts, the value equals nlohmann::json::parse's.
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace reckon {
 
-std::optional<nlohmann::json> parse_flat_json_object(std::string_view line);
+struct FlatJsonObject {
+  nlohmann::json value;
+  // Where each member's value starts in the line (its opening quote, or the literal), so that a
+  // caller can point into the line without scanning it again.
+  std::vector<std::pair<std::string, std::size_t>> value_offsets;
+
+  std::optional<std::size_t> offset_of(std::string_view key) const;
+};
+
+std::optional<FlatJsonObject> parse_flat_json_object(std::string_view line);
 
 }  // namespace reckon
