@@ -175,6 +175,21 @@ bool contains(const std::vector<std::size_t>& sorted, std::size_t x) {
   return std::binary_search(sorted.begin(), sorted.end(), x);
 }
 
+// Whether two sorted lists share an element: the shorter one's elements looked up in the longer,
+// each search starting where the last one ended.
+bool intersects(const std::vector<std::size_t>& a, const std::vector<std::size_t>& b) {
+  const auto& small = a.size() <= b.size() ? a : b;
+  const auto& large = a.size() <= b.size() ? b : a;
+  if (small.empty() || small.back() < large.front() || large.back() < small.front()) return false;
+  auto from = large.begin();
+  for (std::size_t x : small) {
+    from = std::lower_bound(from, large.end(), x);
+    if (from == large.end()) return false;
+    if (*from == x) return true;
+  }
+  return false;
+}
+
 template <class T>
 void sort_unique(std::vector<T>& v) {
   std::sort(v.begin(), v.end());
@@ -280,6 +295,11 @@ class Reconciler {
     // "does a member overlap this report" is a binary search, not a walk over a big cluster.
     std::map<std::size_t, MemberSpans> spans_of;
     for (const auto& [root, group] : fine) spans_of[root] = MemberSpans(items_, group.second);
+    // Root item -> its group and spans, for the lookups in the loop below.
+    std::vector<const std::pair<Names, std::vector<std::size_t>>*> fine_at(items_.size(), nullptr);
+    std::vector<const MemberSpans*> spans_at(items_.size(), nullptr);
+    for (const auto& [root, group] : fine) fine_at[root] = &group;
+    for (const auto& [root, spans] : spans_of) spans_at[root] = &spans;
     std::unordered_map<std::uint64_t, TimeIndex> fine_by_name;
     for (const auto& [root, group] : fine) {
       Interval hull = *items_[group.second.front()].interval;
@@ -299,9 +319,9 @@ class Reconciler {
       std::vector<std::size_t> best;
       std::size_t best_shared = 0;
       for (std::size_t root : candidates) {
-        const auto& group = fine.at(root);
+        const auto& group = *fine_at[root];
         if (!compatible(group.first, items_[i].names)) continue;
-        if (!spans_of.at(root).any_overlaps(*items_[i].interval)) continue;
+        if (!spans_at[root]->any_overlaps(*items_[i].interval)) continue;
         const std::size_t n = shared(group.first, items_[i].names);
         if (n > best_shared) best.clear(), best_shared = n;
         if (n == best_shared) best.push_back(root);
@@ -417,8 +437,7 @@ class Reconciler {
           // Calling two clusters one event needs strong identity: the same people, or two in common.
           const std::size_t common_names = shared(a.names, b.names);
           if (!(a.names == b.names || common_names >= 2)) continue;
-          if (std::any_of(a.documents.begin(), a.documents.end(), [&](std::size_t d) { return contains(b.documents, d); }))
-            continue;
+          if (intersects(a.documents, b.documents)) continue;
           uf_->unite(ra, rb);
           const std::size_t keep = uf_->find(ra);
           Cluster& target = *cluster_at[keep];
