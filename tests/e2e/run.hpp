@@ -34,22 +34,6 @@ inline std::filesystem::path scratch_dir(const std::string& name) {
   return dir;
 }
 
-// `args` is appended to the binary's path as shell words; the caller quotes what needs quoting.
-inline Result run(const std::string& args, const std::string& stdin_text = {}) {
-  const auto dir = scratch_dir("run");
-  const auto in_path = dir / "stdin", out_path = dir / "stdout", err_path = dir / "stderr";
-  std::ofstream(in_path, std::ios::binary) << stdin_text;
-  const std::string command = std::string("'") + RECKON_BINARY + "' " + args + " <'" + in_path.string() + "' >'" +
-                              out_path.string() + "' 2>'" + err_path.string() + "'";
-  const int status = std::system(command.c_str());
-  Result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out_path);
-  r.err = slurp(err_path);
-  std::filesystem::remove_all(dir);
-  return r;
-}
-
 inline std::string fixture(const std::string& name) { return std::string(RECKON_FIXTURES) + "/" + name; }
 
 // `text` as one shell word.
@@ -59,20 +43,34 @@ inline std::string quote(const std::string& text) {
   return quoted + "'";
 }
 
-// Runs a POSIX shell script in which $RECKON is the binary, capturing its exit code and streams.
-inline Result run_script(const std::string& script) {
-  const auto dir = scratch_dir("script");
-  const auto script_path = dir / "script.sh", out_path = dir / "stdout", err_path = dir / "stderr";
-  std::ofstream(script_path) << "RECKON=" << quote(RECKON_BINARY) << "\n" << script << "\n";
-  const std::string command = "sh " + quote(script_path.string()) + " </dev/null >" + quote(out_path.string()) +
-                              " 2>" + quote(err_path.string());
-  const int status = std::system(command.c_str());
+// Runs `command` through the shell with its standard output and error sent to files in `dir`,
+// then removes `dir`.
+inline Result run_in(const std::filesystem::path& dir, const std::string& command) {
+  const auto out_path = dir / "stdout", err_path = dir / "stderr";
+  const std::string redirected = command + " >" + quote(out_path.string()) + " 2>" + quote(err_path.string());
+  const int status = std::system(redirected.c_str());
   Result r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = slurp(out_path);
   r.err = slurp(err_path);
   std::filesystem::remove_all(dir);
   return r;
+}
+
+// `args` is appended to the binary's path as shell words; the caller quotes what needs quoting.
+inline Result run(const std::string& args, const std::string& stdin_text = {}) {
+  const auto dir = scratch_dir("run");
+  const auto in_path = dir / "stdin";
+  std::ofstream(in_path, std::ios::binary) << stdin_text;
+  return run_in(dir, quote(RECKON_BINARY) + " " + args + " <" + quote(in_path.string()));
+}
+
+// Runs a POSIX shell script in which $RECKON is the binary, capturing its exit code and streams.
+inline Result run_script(const std::string& script) {
+  const auto dir = scratch_dir("script");
+  const auto script_path = dir / "script.sh";
+  std::ofstream(script_path) << "RECKON=" << quote(RECKON_BINARY) << "\n" << script << "\n";
+  return run_in(dir, "sh " + quote(script_path.string()) + " </dev/null");
 }
 
 // What to put before "$RECKON" in a run_script so that permissions apply: nothing for an ordinary
