@@ -8,6 +8,7 @@
 
 #include "engine/anchor.hpp"
 #include "grammar/temporal.hpp"
+#include "tests/unit/engine/test_document_support.hpp"
 
 namespace ast = reckon::grammar::ast;
 using reckon::Anchor;
@@ -15,14 +16,9 @@ using reckon::ResolveContext;
 using reckon::Tense;
 using reckon::Timex;
 using reckon::TimexType;
+using reckon::testing::anchor_on;
 
 namespace {
-
-Anchor anchor_on(int y, unsigned m, unsigned d) {
-  Anchor a;
-  a.day = date::local_days(date::year{y} / m / d);
-  return a;
-}
 
 Timex resolve_text(const char* text, Tense tense = Tense::unknown,
                    std::optional<Anchor> anchor = anchor_on(2025, 8, 12)) {

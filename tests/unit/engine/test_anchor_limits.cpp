@@ -9,6 +9,7 @@
 #include "engine/anchor.hpp"
 #include "engine/explain.hpp"
 #include "grammar/temporal.hpp"
+#include "tests/unit/engine/test_document_support.hpp"
 
 namespace ast = reckon::grammar::ast;
 using reckon::Anchor;
@@ -17,14 +18,9 @@ using reckon::Tense;
 using reckon::Timex;
 using reckon::TimexProblem;
 using reckon::TimexType;
+using reckon::testing::anchor_on;
 
 namespace {
-
-Anchor anchor_on(int y, unsigned m, unsigned d) {
-  Anchor a;
-  a.day = date::local_days(date::year{y} / m / d);
-  return a;
-}
 
 Timex resolve_text(const std::string& text, Anchor anchor, Tense tense = Tense::unknown) {
   auto const parsed = reckon::grammar::parse_expression(text);

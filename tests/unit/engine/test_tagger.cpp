@@ -9,26 +9,15 @@
 #include <vector>
 
 #include "engine/tagger.hpp"
+#include "tests/unit/engine/test_document_support.hpp"
 
 using reckon::Anchor;
 using reckon::Document;
 using reckon::Timex;
+using reckon::testing::anchor_on;
+using reckon::testing::document;
 
 namespace {
-
-Anchor anchor_on(int y, unsigned m, unsigned d) {
-  Anchor a;
-  a.day = date::local_days(date::year{y} / m / d);
-  return a;
-}
-
-Document document(std::string text, std::optional<Anchor> anchor) {
-  Document d;
-  d.id = "test";
-  d.text = std::move(text);
-  d.anchor = anchor;
-  return d;
-}
 
 struct Tagged {
   std::string text;

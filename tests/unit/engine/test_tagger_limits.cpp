@@ -10,27 +10,16 @@
 #include "engine/tagger.hpp"
 #include "engine/tense.hpp"
 #include "grammar/temporal.hpp"
+#include "tests/unit/engine/test_document_support.hpp"
 
 using reckon::Anchor;
 using reckon::Document;
 using reckon::Timex;
 using reckon::TimexProblem;
+using reckon::testing::anchor_on;
+using reckon::testing::document;
 
 namespace {
-
-Anchor anchor_on(int y, unsigned m, unsigned d) {
-  Anchor a;
-  a.day = date::local_days(date::year{y} / m / d);
-  return a;
-}
-
-Document document(std::string text, std::optional<Anchor> anchor) {
-  Document d;
-  d.id = "limits";
-  d.text = std::move(text);
-  d.anchor = anchor;
-  return d;
-}
 
 std::string repeated(std::string_view piece, std::size_t times) {
   std::string out;
