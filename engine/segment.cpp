@@ -33,6 +33,18 @@ constexpr std::array<std::string_view, 52> kAbbreviations = {
     "sep",  "sept", "oct",  "nov",   "dec",  "mon",  "tue",  "tues", "wed", "thu",  "thurs",
     "fri",  "sat",  "sun",  "approx", "est", "dept", "messrs", "mt"};
 
+// Abbreviations that also end sentences ("... with the U.S. The talks", "Apple Inc. It said").
+constexpr std::array<std::string_view, 7> kSentenceFinalAbbreviations = {"inc", "corp", "co", "ltd",
+                                                                         "etc", "jr", "sr"};
+
+// Words that open sentences and seldom follow an abbreviation inside one ("U.S. Army" does not
+// open one, "U.S. The" does). Compared in lower case.
+constexpr std::array<std::string_view, 40> kSentenceOpeners = {
+    "the",   "a",     "an",    "but",   "and",   "he",       "she",  "it",       "they",  "we",
+    "in",    "on",    "at",    "this",  "that",  "these",    "those", "according", "however", "meanwhile",
+    "its",   "his",   "her",   "their", "there", "when",     "while", "after",    "before", "if",
+    "as",    "some",  "many",  "what",  "why",   "how",      "still", "yet",      "so",    "both"};
+
 // Opening of a line that is page furniture rather than article text.
 constexpr std::array<std::string_view, 22> kBoilerplateOpenings = {
     "advertisement", "credit:",      "photo:",        "photograph:",   "image source",
@@ -65,6 +77,33 @@ bool is_abbreviation(std::string_view word) noexcept {
   if (word.find('.') != std::string_view::npos) return true;
   return std::any_of(kAbbreviations.begin(), kAbbreviations.end(),
                      [&](std::string_view a) { return iequals(a, word); });
+}
+
+// An abbreviation after which a sentence may still end: a dotted acronym ("U.S", "a.m") or a
+// company or list ending ("Inc", "etc").
+bool may_end_sentence(std::string_view abbreviation) noexcept {
+  if (abbreviation.size() > 1 && abbreviation.find('.') != std::string_view::npos) return true;
+  return std::any_of(kSentenceFinalAbbreviations.begin(), kSentenceFinalAbbreviations.end(),
+                     [&](std::string_view a) { return iequals(a, abbreviation); });
+}
+
+// Whether the word at `i` is one that opens sentences (and is a whole word: "A" of "A.I." is not).
+bool opens_sentence(std::string_view text, std::size_t i) noexcept {
+  std::size_t end = i;
+  while (end < text.size() && is_alpha(text[end])) ++end;
+  if (end == i || (end < text.size() && (text[end] == '.' || text[end] == '\''))) return false;
+  const std::string_view word = text.substr(i, end - i);
+  return std::any_of(kSentenceOpeners.begin(), kSentenceOpeners.end(), [&](std::string_view w) { return iequals(w, word); });
+}
+
+// The length of the white space at `i`: an ASCII space character, or a no-break space (U+00A0,
+// which web pages put after full stops); 0 when there is none.
+std::size_t space_at(std::string_view text, std::size_t i) noexcept {
+  if (i >= text.size()) return 0;
+  if (is_space(text[i])) return 1;
+  if (i + 1 < text.size() && static_cast<unsigned char>(text[i]) == 0xC2 && static_cast<unsigned char>(text[i + 1]) == 0xA0)
+    return 2;
+  return 0;
 }
 
 bool closes_quote(std::string_view text, std::size_t i) noexcept {
@@ -184,11 +223,14 @@ class Splitter {
       std::size_t after = i + 1;
       while (after < end && (text_[after] == '.' || text_[after] == '?' || text_[after] == '!')) ++after;
       while (after < end && closes_quote(text_, after)) after += quote_length(text_, after);
-      if (after >= end || !is_space(text_[after])) continue;
+      if (after >= end || space_at(text_, after) == 0) continue;
       std::size_t next = after;
-      while (next < end && is_space(text_[next])) ++next;
+      while (next < end && space_at(text_, next) > 0) next += space_at(text_, next);
       if (!can_open_sentence(text_, next)) continue;
-      if (c == '.' && is_abbreviation(word_before(text_, i))) continue;
+      if (c == '.') {
+        const std::string_view abbreviation = word_before(text_, i);
+        if (is_abbreviation(abbreviation) && !(may_end_sentence(abbreviation) && opens_sentence(text_, next))) continue;
+      }
       if (c == '.' && i > begin && is_digit(text_[i - 1]) && is_digit(text_[next])) continue;
       emit(start, after, boilerplate);
       start = next;

@@ -25,6 +25,22 @@ TEST_CASE("titles, initials, dotted acronyms and month abbreviations do not end 
   CHECK(sentence_texts("Mr. Trump met Dr. Smith on Aug. 8 in the U.S. Capitol with J. Doe.").size() == 1);
 }
 
+TEST_CASE("a dotted acronym or a company ending ends a sentence before a word that opens one", "[segment]") {
+  using V = std::vector<std::string>;
+  CHECK(sentence_texts("Lavrov flew to the U.S. According to officials, he left.") ==
+        V{"Lavrov flew to the U.S.", "According to officials, he left."});
+  CHECK(sentence_texts("They met at 9 a.m. The talks ran late.") == V{"They met at 9 a.m.", "The talks ran late."});
+  CHECK(sentence_texts("He joined Apple Inc. It was 1997.") == V{"He joined Apple Inc.", "It was 1997."});
+  // Names and titles after them are no sentence opening; nor is "A" of "A.I.".
+  CHECK(sentence_texts("The U.S. Army and U.S. A.I. policy met Mr. The Rock.").size() == 1);
+}
+
+TEST_CASE("a no-break space after a full stop separates sentences", "[segment]") {
+  CHECK(sentence_texts("Trump met Putin.\xC2\xA0Then they left.") ==
+        std::vector<std::string>{"Trump met Putin.", "Then they left."});
+  CHECK(sentence_texts("Trump met Putin. \xC2\xA0 Then they left.").size() == 2);
+}
+
 TEST_CASE("decimals do not end a sentence", "[segment]") {
   CHECK(sentence_texts("Prices fell 3.5 percent. Then they rose.").size() == 2);
 }
