@@ -230,6 +230,7 @@ class SentenceReader {
   std::size_t phrase_end(std::size_t from, std::size_t clause) const;
   std::optional<std::size_t> governing_timex(const Trigger& trigger) const;
   std::optional<std::size_t> timex_in(std::size_t from, std::size_t to) const;
+  bool aside(std::size_t from, std::size_t to) const;
   std::optional<std::size_t> relative_clause_timex(const Trigger& trigger) const;
   std::size_t relative_clause_after(const Trigger& trigger) const;
   std::vector<std::size_t> participants(const Trigger& trigger, bool& own_phrase_named) const;
@@ -399,8 +400,12 @@ void SentenceReader::find_clauses() {
       // "that meeting": a determiner, not a clause.
       hard[k] = !(w == "that" && k + 1 < n && trigger_of_[k + 1] != none);
     } else if (w == "to" && word(k + 1) && !tokens_[k + 1].capitalised && !entity_token(k + 1) &&
-               !is(k + 1, k_determiner) && trigger_of_[k + 1] == none) {
-      hard[k] = true;  // an infinitive: "to prepare for the summit" is a clause of its own
+               !is(k + 1, k_determiner) && trigger_of_[k + 1] == none &&
+               !(k > 0 && one_of(lw(k - 1), {"according", "due", "prior", "thanks", "owing", "next", "close",
+                                             "compared", "contrary", "up"}))) {
+      // An infinitive: "to prepare for the summit" is a clause of its own; "according to aides"
+      // and the other compound prepositions are not.
+      hard[k] = true;
     }
   }
   // A comma ends a clause unless what follows is only a name, a title or a place (an appositive:
@@ -572,8 +577,15 @@ std::optional<std::size_t> SentenceReader::governing_timex(const Trigger& trigge
     if (!usable_timex(t) || (first > 0 && is(first - 1, k_bounding_word))) return std::nullopt;
     return t;
   }
-  // A fronted adverbial that is nothing but a time: "On Friday morning, Trump will travel".
-  if (from == 0 || !comma(from) || clause_[from - 1] != 0) return std::nullopt;
+  // A fronted adverbial that is nothing but a time: "On Friday morning, Trump will travel", also
+  // when asides stand between it and the clause: "Yesterday, at the conference (WWDC), Jobs unveiled".
+  if (from == 0 || !comma(from)) return std::nullopt;
+  while (clause_[from - 1] != 0) {
+    std::size_t start = from - 1;
+    while (start > 0 && clause_[start - 1] == clause_[from - 1]) --start;
+    if (!aside(start, from)) return std::nullopt;
+    from = start;
+  }
   std::optional<std::size_t> found;
   for (std::size_t j = 0; j < from; ++j) {
     if (timex_of_[j] != none) {
@@ -584,6 +596,23 @@ std::optional<std::size_t> SentenceReader::governing_timex(const Trigger& trigge
     }
   }
   return found;
+}
+
+// Whether tokens [from, to), a clause, are an aside between a fronted time and its clause: set off
+// by a comma or a bracket, a prepositional phrase or a bracketed name, with no event, report or
+// subordinate clause of its own (", at this year's conference", "(WWDC)", ", according to aides").
+bool SentenceReader::aside(std::size_t from, std::size_t to) const {
+  if (from >= to || !(comma(from) || punct(from, "(") || punct(from, ")"))) return false;
+  std::size_t first_word = from + 1;
+  while (first_word < to && !word(first_word)) ++first_word;
+  if (comma(from) && first_word < to &&
+      !one_of(lw(first_word), {"at", "in", "on", "during", "amid", "after", "before", "following", "according"}))
+    return false;
+  for (std::size_t k = from; k < to; ++k) {
+    bool const reports = is(k, k_reporting_verb) && lw(k) != "according";  // "according to" attributes
+    if (trigger_of_[k] != none || reports || is(k, k_clause_word)) return false;
+  }
+  return true;
 }
 
 std::vector<std::size_t> SentenceReader::participants(const Trigger& trigger, bool& own_phrase_named) const {

@@ -195,6 +195,10 @@ TEST_CASE("a timex attached to the trigger is its time", "[events]") {
       {"Karoline Leavitt spoke during Tuesday's press briefing.", "statement", "2025-08-12"},
       {"Donald Trump is limiting expectations for his summit in Alaska Friday.", "summit", "2025-08-15"},
       {"Putin requested the meeting, which will take place on Friday in Alaska.", "meeting", "2025-08-15"},
+      // A fronted time dates the clause it opens, also across asides.
+      {"On Monday, Marco Rubio met Sergei Lavrov.", "meeting", "2025-08-11"},
+      {"Yesterday, at this year's forum in Geneva (WEF), Marco Rubio met Sergei Lavrov.", "meeting", "2025-08-11"},
+      {"On Monday, according to aides, Marco Rubio met Sergei Lavrov.", "meeting", "2025-08-11"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
