@@ -292,9 +292,17 @@ class TimemlReader {
       element.index = document_.gold_events.size();
       document_.gold_events.push_back({here, here, attribute_value(attributes, "eid")});
     } else if (in_text_ && name == "s") {
+      // Sentence elements often follow one another without white space ("2010</s><s>Yesterday"):
+      // a line break between them keeps their words apart and ends the sentence for the segmenter.
+      std::string& text = document_.text;
+      if (!text.empty() && !ingest_detail::is_space(text.back())) {
+        mapper_.produced(text.size(), lt);
+        text += '\n';
+      }
+      const std::size_t start = text.size();
       element.role = Role::sentence;
       element.index = document_.sentences.size();
-      document_.sentences.push_back({here, here, attribute_value(attributes, "id")});
+      document_.sentences.push_back({start, start, attribute_value(attributes, "id")});
     } else if (!in_text_ && name == "DCT") {
       element.role = Role::dct;
       in_dct_ = !empty;

@@ -18,9 +18,9 @@ namespace {
 
 const fs::path trial = fs::path(RECKON_SHARED) / "data" / "timeline-trial";
 
-// The micro-F1 reached from raw text on the trial data (docs/accuracy.md): a regression floor,
-// below the target of 20 until the events stage takes verb triggers from the config.
-constexpr double kMinimumF1 = 5.0;
+// A regression floor under the micro-F1 reached from raw text on the trial data (12.6 in
+// docs/accuracy.md), which is still below the target of 20.
+constexpr double kMinimumF1 = 10.0;
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "engine/ingest.hpp"
+#include "engine/segment.hpp"
 #include "test_ingest_support.hpp"
 
 using Catch::Matchers::Contains;
@@ -81,19 +82,24 @@ TEST_CASE("text offsets of a TimeML document map back to the .tml file", "[inges
   check_maps(d.text.find("stocks"), "stocks");
 }
 
-TEST_CASE("the SemEval-2015 timeline format gives marked sentences", "[ingest][timeml]") {
-  const Document d = timeml(
+TEST_CASE("the SemEval-2015 timeline format gives marked sentences, kept apart by line breaks", "[ingest][timeml]") {
+  const std::string file =
       "<?xml version='1.0' encoding='utf-8'?>\n"
       "<TimeML><DOCID>1514</DOCID>\n"
       "<DCT><TIMEX3 functionInDocument=\"CREATION_TIME\" tid=\"t0\" type=\"DATE\" "
       "value=\"2005-05-07\">2005-05-07</TIMEX3></DCT>\n"
       "<EXTRAINFO>Reactions to Apple 's OS X Tiger</EXTRAINFO>\n"
       "<TEXT><s id=\"1\">May 7 , 2005</s><s id=\"2\">Users are <EVENT eid=\"e11\">buzzing</EVENT> "
-      ".</s></TEXT>\n"
-      "</TimeML>\n");
+      ".</s><s id=\"3\">Yesterday they queued .</s></TEXT>\n"
+      "</TimeML>\n";
+  const Document d = timeml(file);
   CHECK(d.docid == "1514");
-  CHECK(d.text == "May 7 , 2005Users are buzzing .");
-  REQUIRE(d.sentences.size() == 2);
+  // The file writes "2005</s><s id="2">Users": without the line break the words would run together.
+  CHECK(d.text == "May 7 , 2005\nUsers are buzzing .\nYesterday they queued .");
+  CHECK(reckon::source_offset(d, d.text.find("Users")) == file.find("Users"));
+  CHECK(reckon::source_offset(d, d.text.find("Yesterday")) == file.find("Yesterday"));
+  CHECK(reckon::split_sentences(d.text).size() == 3);
+  REQUIRE(d.sentences.size() == 3);
   CHECK(d.sentences[0].id == "1");
   CHECK(span_text(d, d.sentences[0].start, d.sentences[0].end) == "May 7 , 2005");
   CHECK(span_text(d, d.sentences[1].start, d.sentences[1].end) == "Users are buzzing .");
