@@ -9,6 +9,9 @@
 
 #include "engine/event_vocabulary.hpp"
 #include "engine/events_text.hpp"
+#include "engine/pipeline.hpp"
+#include "engine/segment.hpp"
+#include "engine/tagger.hpp"
 
 namespace reckon {
 namespace {
@@ -94,7 +97,36 @@ std::string date_text(const Interval& interval, Granularity granularity) {
   }
 }
 
-Dated dated_of(const Event& event, const Mention& mention, const Document* document, const SemevalOptions& options) {
+// How many sentences after the dateline the lead of a news story may take to name its day.
+constexpr std::size_t kLeadSentences = 3;
+
+// The day a news story's lead names for what it reports ("Yesterday, at WWDC, Jobs unveiled...",
+// "Apple announced Friday that..."): the first date of a day in its opening sentences, not the
+// dateline and not after the anchor. Articles tell first what happened and when; what they report
+// later without a date mostly happened then too.
+std::optional<date::local_days> lead_day(const Document& document) {
+  if (!document.anchor) return std::nullopt;
+  const auto sentences = split_sentences(document.text);
+  const auto timexes = tag(document, sentences);
+  const auto dateline = find_dateline(document, sentences, timexes);
+  std::size_t seen = 0;
+  for (const Sentence& s : sentences) {
+    if (s.boilerplate) continue;
+    const std::string_view text = std::string_view(document.text).substr(s.start, s.end - s.start);
+    if (dateline && text == dateline->text) continue;
+    if (++seen > kLeadSentences) break;
+    for (const Timex& t : timexes) {
+      if (t.start < s.start || t.end > s.end || !t.interval || t.granularity != Granularity::day) continue;
+      const auto day = date::floor<date::days>(t.interval->begin);
+      if (day > document.anchor->day) continue;
+      return day;
+    }
+  }
+  return std::nullopt;
+}
+
+Dated dated_of(const Event& event, const Mention& mention, const Document* document,
+               const std::optional<date::local_days>& lead, const SemevalOptions& options) {
   Dated d;
   if (options.date_by_mention && mention.time && mention.time->interval) {
     d.text = date_text(*mention.time->interval, mention.time->granularity);
@@ -106,7 +138,8 @@ Dated dated_of(const Event& event, const Mention& mention, const Document* docum
     d.end = event.interval->end;
   }
   if (d.text.empty() && options.date_undated_by_anchor && document && document->anchor) {
-    const Interval day{date::local_seconds{document->anchor->day}, date::local_seconds{document->anchor->day + date::days{1}}};
+    const date::local_days when = lead ? *lead : document->anchor->day;
+    const Interval day{date::local_seconds{when}, date::local_seconds{when + date::days{1}}};
     d.text = date_text(day, Granularity::day);
     d.begin = day.begin;
     d.end = day.end;
@@ -167,6 +200,13 @@ std::string timeline_to_semeval(const Timeline& timeline, const std::vector<cons
     return it == by_id.end() ? nullptr : it->second;
   };
   const EventVocabulary vocabulary = EventVocabulary::defaults();
+  std::map<const Document*, std::optional<date::local_days>> leads;
+  auto lead_of = [&](const Document* d) -> std::optional<date::local_days> {
+    if (!d) return std::nullopt;
+    auto [it, added] = leads.emplace(d, std::nullopt);
+    if (added) it->second = lead_day(*d);
+    return it->second;
+  };
 
   std::vector<Line> lines;
   std::set<std::string> written;
@@ -179,7 +219,7 @@ std::string timeline_to_semeval(const Timeline& timeline, const std::vector<cons
       if (!mention_involves(timeline, index, document, entity, options.window)) continue;
       std::string id = mention_id(document, m, vocabulary);
       if (!written.insert(id).second) continue;
-      Dated date = dated_of(event, m, document, options);
+      Dated date = dated_of(event, m, document, lead_of(document), options);
       auto [it, added] = line_of_date.emplace(date.text, lines.size());
       if (added) lines.push_back(Line{std::move(date), e, {}});
       lines[it->second].mentions.push_back(std::move(id));

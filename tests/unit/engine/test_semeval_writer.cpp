@@ -72,6 +72,19 @@ TEST_CASE("undated mentions are ORDER 0 when they are not dated by their documen
         "Steve Jobs\n0\tXXXX-XX-XX\t1664-3-spoke\n1\t2005-06-06\t1664-2-unveiled\n");
 }
 
+TEST_CASE("an undated mention takes the day its story's lead names, when it names one", "[semeval]") {
+  Fixture f;
+  // The same story with a lead that dates what it reports: "Yesterday" is 2005-06-06.
+  f.doc.text = "June 7 , 2005\nYesterday , Jobs unveiled it . Steve Jobs spoke by telephone . Cook said so .";
+  for (auto& m : f.timeline.mentions) {
+    m.start += 26;
+    m.end += 26;
+  }
+  f.doc.sentences = {{0, 13, "1"}, {14, 44, "2"}, {45, 76, "3"}, {77, 91, "4"}};
+  CHECK(timeline_to_semeval(f.timeline, {&f.doc}, "Steve Jobs") ==
+        "Steve Jobs\n1\t2005-06-06\t1664-2-unveiled\n1\t2005-06-06\t1664-3-spoke\n");
+}
+
 TEST_CASE("DATE strings follow the gold's granularities", "[semeval]") {
   Fixture f;
   for (auto [g, text] : {std::pair{Granularity::month, "2005-06"}, std::pair{Granularity::year, "2005"}}) {
