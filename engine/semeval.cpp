@@ -53,6 +53,54 @@ std::vector<std::string> words_of(std::string_view s) {
   return out;
 }
 
+// The words of a text in lower case (letters and digits).
+std::vector<std::string> lower_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : text) {
+    const char l = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
+      word += l;
+    } else if (!word.empty()) {
+      out.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  return out;
+}
+
+// Whether `text` names a multi-word entity in a longer or shorter form: its words in order with
+// at most one word between each two ("iTunes Music Store" for "iTunes store"), or, for a name of
+// three words or more, its last two ("Apple Corps" for "Beatles Apple Corps").
+bool names_in_other_form(std::string_view text, std::string_view entity) {
+  const auto wanted = lower_words(entity);
+  if (wanted.size() < 2) return false;
+  const auto words = lower_words(text);
+  for (std::size_t start = 0; start < words.size(); ++start) {
+    if (words[start] != wanted[0]) continue;
+    std::size_t at = start, matched = 1;
+    while (matched < wanted.size()) {
+      if (at + 1 < words.size() && words[at + 1] == wanted[matched]) at += 1;
+      else if (at + 2 < words.size() && words[at + 2] == wanted[matched]) at += 2;
+      else break;
+      ++matched;
+    }
+    if (matched == wanted.size()) return true;
+  }
+  if (wanted.size() >= 3) {
+    const std::string& a = wanted[wanted.size() - 2];
+    const std::string& b = wanted.back();
+    for (std::size_t k = 0; k + 1 < words.size(); ++k)
+      if (words[k] == a && words[k + 1] == b) return true;
+  }
+  return false;
+}
+
+bool names_entity(std::string_view text, std::string_view entity) {
+  return contains_word(text, entity, true) || names_in_other_form(text, entity);
+}
+
 // The head of a trigger phrase: the verb of a verb phrase ("spoke by telephone" → "spoke"), the
 // last word of a noun phrase ("press conference" → "conference").
 std::string head_word(std::string_view trigger, const EventVocabulary& vocabulary) {
@@ -181,10 +229,10 @@ bool mention_involves(const Timeline& timeline, std::size_t mention, const Docum
     const std::size_t from = m.start > window ? m.start - window : 0;
     const std::size_t to = std::min(document->text.size(), m.end + window);
     const std::string_view near = std::string_view(document->text).substr(from, to - from);
-    if (!contains_word(sentence, entity, true) && !contains_word(sentence, words_of(entity).back(), false)) return false;
+    if (!names_entity(sentence, entity) && !contains_word(sentence, words_of(entity).back(), false)) return false;
     sentence = near;
   }
-  if (contains_word(sentence, entity, true)) return true;
+  if (names_entity(sentence, entity)) return true;
   const auto words = words_of(entity);
   if (words.size() < 2 || words.back().size() < 3 || !(words.back()[0] >= 'A' && words.back()[0] <= 'Z')) return false;
   return contains_word(sentence, words.back(), false) && document && contains_word(document->text, entity, true);

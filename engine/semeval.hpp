@@ -30,8 +30,10 @@ struct SemevalOptions {
 };
 
 // Whether a mention involves `entity`: a participant's canonical name equals it (ignoring case),
-// its sentence names it (ignoring case), or, for a name of several words ending in a capitalised
-// word ("Steve Jobs", "Apple Corps"), its sentence has that last word and the document names the
+// its sentence names it (ignoring case; a name of several words also in a longer form with one
+// word between its words, "iTunes Music Store" for "iTunes store", or by its last two words when
+// it has three, "Apple Corps" for "Beatles Apple Corps"), or, for a name of several words ending in
+// a capitalised word ("Steve Jobs"), its sentence has that last word and the document names the
 // entity in full.
 bool mention_involves(const Timeline& timeline, std::size_t mention, const Document* document,
                       std::string_view entity, std::size_t window = 0);

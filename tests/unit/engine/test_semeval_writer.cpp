@@ -109,3 +109,21 @@ TEST_CASE("a timeline's file name is its entity in lower case with underscores",
   CHECK(semeval_file_name("Beatles Apple Corps") == "beatles_apple_corps.txt");
   CHECK(semeval_file_name("iPhone 3G") == "iphone_3g.txt");
 }
+
+TEST_CASE("a multi-word entity is found in a longer or a shorter form of its name", "[semeval]") {
+  Timeline t;
+  auto const involves = [&](const std::string& sentence, std::string_view entity) {
+    Mention m;
+    m.doc = "d";
+    t.mentions = {m};
+    t.sentence_texts = {sentence};
+    return mention_involves(t, 0, nullptr, entity);
+  };
+  CHECK(involves("Apple launched the iTunes Music Store in 2003.", "iTunes store"));
+  CHECK(involves("Apple Corps sued Apple Computer in 1978.", "Beatles Apple Corps"));
+  CHECK(involves("Apple Computer sued the Beatles' Apple Corps.", "Beatles Apple Corps"));
+  // One word between the entity's words, not more; and the last two words of three, not one.
+  CHECK_FALSE(involves("The iTunes app of the music store closed.", "iTunes store"));
+  CHECK_FALSE(involves("Apple sued the band's lawyers.", "Beatles Apple Corps"));
+  CHECK_FALSE(involves("Sales of the phone rose.", "iPhone 3G"));
+}
