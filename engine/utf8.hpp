@@ -41,6 +41,9 @@ inline constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+
 std::size_t repair_utf8(std::string_view bytes, std::string& out,
                         std::vector<Utf8Replacement>* where = nullptr);
 
+// Appends the UTF-8 encoding of a code point (one up to U+10FFFF, not a surrogate).
+void append_utf8(std::string& out, char32_t code);
+
 // "0xff" for a byte, for error messages.
 std::string hex_byte(unsigned char byte);
 
