@@ -94,8 +94,9 @@ namespace {
 
 bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-// "goes", "fixes", "carries", "meets".
+// "goes", "fixes", "carries", "meets"; "has".
 std::string third_person(const std::string& base) {
+  if (base == "have") return "has";
   if (base.size() > 1 && base.back() == 'o' && consonant(base[base.size() - 2])) return base + "es";
   if (ends_with(base, "z")) return base + "es";
   return plural(base);
@@ -103,16 +104,20 @@ std::string third_person(const std::string& base) {
 
 // Whether a verb ends consonant-vowel-consonant ("ship", "admit", "visit"), where English may
 // double the last letter before -ed and -ing; and whether it has one syllable, where it must.
+// The "u" of "qu" is a consonant in spelling: "quit" and "equip" end consonant-vowel-consonant.
+bool vowel_at(const std::string& word, std::size_t k) {
+  return vowel(word[k]) && !(word[k] == 'u' && k > 0 && word[k - 1] == 'q');
+}
 bool cvc_ending(const std::string& base) {
   std::size_t const n = base.size();
   if (n < 3) return false;
   char const last = base[n - 1];
-  return consonant(last) && last != 'w' && last != 'x' && last != 'y' && vowel(base[n - 2]) && !vowel(base[n - 3]);
+  return consonant(last) && last != 'w' && last != 'x' && last != 'y' && vowel_at(base, n - 2) && !vowel_at(base, n - 3);
 }
 bool one_syllable(const std::string& base) {
   std::size_t groups = 0;
   for (std::size_t k = 0; k < base.size(); ++k)
-    if (vowel(base[k]) && (k == 0 || !vowel(base[k - 1]))) ++groups;
+    if (vowel_at(base, k) && (k == 0 || !vowel_at(base, k - 1))) ++groups;
   return groups == 1;
 }
 

@@ -350,9 +350,10 @@ void SentenceReader::find_triggers() {
         !(before == "and" && noun);
     bool const person_next = k + length < tokens_.size() && person_of_[k + length] != none &&
                              !(person_of_[k + length] != none && people_[person_of_[k + length]].possessive);
-    // After a determiner the word is a noun ("a phone", "his visit"); "that" may be a relative
-    // pronoun ("the leaders that met").
-    bool const after_determiner = k > 0 && is(k - 1, k_determiner) && before != "that";
+    // After an article or a possessive the word is a noun ("a phone", "his visit"); other
+    // determiners may stand before a verb ("both met", "they each signed").
+    bool const after_determiner =
+        one_of(before, {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"});
     const TriggerPattern* chosen = noun;
     if (verb && !after_determiner && (verbal_context || person_next || !noun)) chosen = verb;
     if (!chosen || (chosen == noun && verbal_context && before != "and")) continue;
@@ -401,8 +402,8 @@ void SentenceReader::find_clauses() {
       hard[k] = !(w == "that" && k + 1 < n && trigger_of_[k + 1] != none);
     } else if (w == "to" && word(k + 1) && !tokens_[k + 1].capitalised && !entity_token(k + 1) &&
                !is(k + 1, k_determiner) && trigger_of_[k + 1] == none &&
-               !(k > 0 && one_of(lw(k - 1), {"according", "due", "prior", "thanks", "owing", "next", "close",
-                                             "compared", "contrary", "up"}))) {
+               !(k > 0 && one_of(lw(k - 1), {"according", "prior", "thanks", "owing", "next", "close", "compared",
+                                             "contrary", "up"}))) {
       // An infinitive: "to prepare for the summit" is a clause of its own; "according to aides"
       // and the other compound prepositions are not.
       hard[k] = true;
@@ -526,6 +527,11 @@ std::optional<std::size_t> SentenceReader::relative_clause_timex(const Trigger& 
 }
 
 std::size_t SentenceReader::light_verb_of(const Trigger& trigger) const {
+  // Words that may stand between a light verb and its noun ("held a first direct meeting").
+  auto const filler = [&](std::size_t j) {
+    return is(j, k_determiner) || one_of(lw(j), {"in", "part", "first", "second", "new", "brief", "direct", "bilateral",
+                                                 "and", "quite", "very", "rather", "so", "more", "most"});
+  };
   std::size_t unknown = 0;
   std::size_t k = trigger.first;
   while (k > 0) {
@@ -533,12 +539,14 @@ std::size_t SentenceReader::light_verb_of(const Trigger& trigger) const {
     if (clause_[k] != clause_[trigger.first] || trigger_of_[k] != none || entity_token(k)) return none;
     if (quote(k) || punct(k, "-")) continue;
     if (!word(k)) return none;
-    std::string_view const w = lw(k);
-    if (is(k, k_light_verb)) return k;
-    if (is(k, k_determiner) || one_of(w, {"in", "part", "first", "second", "new", "brief", "direct", "bilateral", "and",
-                                    "quite", "very", "rather", "so", "more", "most"})) {
-      continue;
+    if (is(k, k_light_verb)) {
+      // "has described the meeting": a form of "have" right before a participle is its auxiliary
+      // ("had long talks" keeps its light verb).
+      std::string_view const next = k + 1 < trigger.first ? lw(k + 1) : std::string_view();
+      bool const participle = next.size() > 3 && (next.ends_with("ed") || next.ends_with("en"));
+      return is(k, k_auxiliary) && participle ? none : k;
     }
+    if (filler(k)) continue;
     if (tokens_[k].capitalised || ++unknown > 2 || is(k, k_auxiliary) || is(k, k_negator)) return none;
   }
   return none;
@@ -579,11 +587,24 @@ std::optional<std::size_t> SentenceReader::governing_timex(const Trigger& trigge
   }
   // A fronted adverbial that is nothing but a time: "On Friday morning, Trump will travel", also
   // when asides stand between it and the clause: "Yesterday, at the conference (WWDC), Jobs unveiled".
+  // A time inside an aside counts too, and the finest of them wins ("In 2018, on July 16, Trump
+  // met Putin": July 16; "Yesterday, at this year's conference": yesterday).
   if (from == 0 || !comma(from)) return std::nullopt;
+  std::optional<std::size_t> finest;
+  auto const consider = [&](std::size_t t) {
+    auto const length = [&](std::size_t x) { return timexes_[x].interval->end - timexes_[x].interval->begin; };
+    if (!finest || length(t) <= length(*finest)) finest = t;
+  };
   while (clause_[from - 1] != 0) {
     std::size_t start = from - 1;
     while (start > 0 && clause_[start - 1] == clause_[from - 1]) --start;
     if (!aside(start, from)) return std::nullopt;
+    for (std::size_t j = start; j < from; ++j) {
+      std::size_t const t = timex_of_[j];
+      if (t == none || (j > start && timex_of_[j - 1] == t) || !usable_timex(t)) continue;
+      if (j > 0 && is(j - 1, k_bounding_word)) continue;
+      consider(t);
+    }
     from = start;
   }
   std::optional<std::size_t> found;
@@ -595,7 +616,9 @@ std::optional<std::size_t> SentenceReader::governing_timex(const Trigger& trigge
       return std::nullopt;
     }
   }
-  return found;
+  if (!found) return std::nullopt;  // asides alone do not date the clause: the time must come first
+  consider(*found);
+  return finest;
 }
 
 // Whether tokens [from, to), a clause, are an aside between a fronted time and its clause: set off

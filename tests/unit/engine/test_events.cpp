@@ -119,6 +119,9 @@ TEST_CASE("verb forms follow English spelling rules and the irregular verbs", "[
   has("visit", {"visits", "visited", "visiting"});
   has("fix", {"fixes", "fixed", "fixing"});
   has("show", {"shows", "showed", "shown", "showing"});
+  has("quit", {"quits", "quit", "quitting"});
+  has("equip", {"equips", "equipped", "equipping"});
+  has("have", {"has", "had", "having"});
   // One syllable always doubles: "hopped" is "hop", "hoped" is "hope".
   auto const hop = reckon::verb_forms("hop");
   CHECK(std::find(hop.begin(), hop.end(), "hoped") == hop.end());
@@ -180,6 +183,9 @@ TEST_CASE("a bare surname takes the full name the document gives", "[events]") {
 TEST_CASE("someone merely near the event is no participant", "[events]") {
   auto const m = mentions_in("Volodymyr Zelensky has described the meeting as a victory.");
   CHECK(who(only(m, "meeting")).empty());
+  // "has" is a light verb when it governs the event, not when it is another verb's auxiliary.
+  CHECK(who(only(mentions_in("Volodymyr Zelensky has long talks with Donald Trump."), "meeting")) ==
+        Names{"Donald Trump", "Volodymyr Zelensky"});
 }
 
 TEST_CASE("a timex attached to the trigger is its time", "[events]") {
@@ -199,6 +205,9 @@ TEST_CASE("a timex attached to the trigger is its time", "[events]") {
       {"On Monday, Marco Rubio met Sergei Lavrov.", "meeting", "2025-08-11"},
       {"Yesterday, at this year's forum in Geneva (WEF), Marco Rubio met Sergei Lavrov.", "meeting", "2025-08-11"},
       {"On Monday, according to aides, Marco Rubio met Sergei Lavrov.", "meeting", "2025-08-11"},
+      {"This week, on Monday, Marco Rubio met Sergei Lavrov.", "meeting", "2025-08-11"},
+      // Determiners other than articles and possessives may stand before a verb.
+      {"Marco Rubio and Sergei Lavrov both met in Geneva on Monday.", "meeting", "2025-08-11"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
