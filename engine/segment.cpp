@@ -87,11 +87,13 @@ bool may_end_sentence(std::string_view abbreviation) noexcept {
                      [&](std::string_view a) { return iequals(a, abbreviation); });
 }
 
-// Whether the word at `i` is one that opens sentences (and is a whole word: "A" of "A.I." is not).
+// Whether the word at `i` is one that opens sentences, as a whole word ("It's" is; "A" of "A.I."
+// or of "A's" is not).
 bool opens_sentence(std::string_view text, std::size_t i) noexcept {
   std::size_t end = i;
   while (end < text.size() && is_alpha(text[end])) ++end;
-  if (end == i || (end < text.size() && (text[end] == '.' || text[end] == '\''))) return false;
+  if (end == i || (end < text.size() && text[end] == '.')) return false;
+  if (end - i == 1 && end < text.size() && text[end] == '\'') return false;
   const std::string_view word = text.substr(i, end - i);
   return std::any_of(kSentenceOpeners.begin(), kSentenceOpeners.end(), [&](std::string_view w) { return iequals(w, word); });
 }

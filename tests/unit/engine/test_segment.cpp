@@ -31,6 +31,7 @@ TEST_CASE("a dotted acronym or a company ending ends a sentence before a word th
         V{"Lavrov flew to the U.S.", "According to officials, he left."});
   CHECK(sentence_texts("They met at 9 a.m. The talks ran late.") == V{"They met at 9 a.m.", "The talks ran late."});
   CHECK(sentence_texts("He joined Apple Inc. It was 1997.") == V{"He joined Apple Inc.", "It was 1997."});
+  CHECK(sentence_texts("He joined Apple Inc. It's big.") == V{"He joined Apple Inc.", "It's big."});
   // Names and titles after them are no sentence opening; nor is "A" of "A.I.".
   CHECK(sentence_texts("The U.S. Army and U.S. A.I. policy met Mr. The Rock.").size() == 1);
 }
