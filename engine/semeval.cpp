@@ -70,25 +70,31 @@ std::vector<std::string> lower_words(std::string_view text) {
   return out;
 }
 
+// Whether `wanted` occurs in `words` from `at` on, each next word right after the one before or
+// with one word between.
+bool matches_with_gaps(const std::vector<std::string>& words, std::size_t at, const std::vector<std::string>& wanted,
+                       std::size_t next) {
+  if (next == wanted.size()) return true;
+  for (std::size_t step = 1; step <= 2; ++step)
+    if (at + step < words.size() && words[at + step] == wanted[next] && matches_with_gaps(words, at + step, wanted, next + 1))
+      return true;
+  return false;
+}
+
 // Whether `text` names a multi-word entity in a longer or shorter form: its words in order with
 // at most one word between each two ("iTunes Music Store" for "iTunes store"), or, for a name of
-// three words or more, its last two ("Apple Corps" for "Beatles Apple Corps").
+// three words or more ending in two capitalised words, those two ("Apple Corps" for "Beatles
+// Apple Corps"; not "of America" for "Bank of America").
 bool names_in_other_form(std::string_view text, std::string_view entity) {
   const auto wanted = lower_words(entity);
   if (wanted.size() < 2) return false;
   const auto words = lower_words(text);
-  for (std::size_t start = 0; start < words.size(); ++start) {
-    if (words[start] != wanted[0]) continue;
-    std::size_t at = start, matched = 1;
-    while (matched < wanted.size()) {
-      if (at + 1 < words.size() && words[at + 1] == wanted[matched]) at += 1;
-      else if (at + 2 < words.size() && words[at + 2] == wanted[matched]) at += 2;
-      else break;
-      ++matched;
-    }
-    if (matched == wanted.size()) return true;
-  }
-  if (wanted.size() >= 3) {
+  for (std::size_t start = 0; start < words.size(); ++start)
+    if (words[start] == wanted[0] && matches_with_gaps(words, start, wanted, 1)) return true;
+  const auto written = words_of(entity);
+  const auto capitalised = [](const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; };
+  if (wanted.size() >= 3 && written.size() == wanted.size() && capitalised(written[written.size() - 2]) &&
+      capitalised(written.back())) {
     const std::string& a = wanted[wanted.size() - 2];
     const std::string& b = wanted.back();
     for (std::size_t k = 0; k + 1 < words.size(); ++k)
@@ -145,8 +151,11 @@ std::string date_text(const Interval& interval, Granularity granularity) {
   }
 }
 
-// How many sentences after the dateline the lead of a news story may take to name its day.
+// How many sentences after the dateline the lead of a news story may take to name its day, and
+// how long before the story's date that day may be (a lead reports news, not history: "Apple,
+// founded on April 1, 1976, said Friday..." has its day on Friday).
 constexpr std::size_t kLeadSentences = 3;
+constexpr date::days kLeadRecentDays{31};
 
 // The day a news story's lead names for what it reports ("Yesterday, at WWDC, Jobs unveiled...",
 // "Apple announced Friday that..."): the first date of a day in its opening sentences, not the
@@ -166,7 +175,7 @@ std::optional<date::local_days> lead_day(const Document& document) {
     for (const Timex& t : timexes) {
       if (t.start < s.start || t.end > s.end || !t.interval || t.granularity != Granularity::day) continue;
       const auto day = date::floor<date::days>(t.interval->begin);
-      if (day > document.anchor->day) continue;
+      if (day > document.anchor->day || day < document.anchor->day - kLeadRecentDays) continue;
       return day;
     }
   }

@@ -85,6 +85,18 @@ TEST_CASE("an undated mention takes the day its story's lead names, when it name
         "Steve Jobs\n1\t2005-06-06\t1664-2-unveiled\n1\t2005-06-06\t1664-3-spoke\n");
 }
 
+TEST_CASE("a lead's date from long before the story is not its day", "[semeval]") {
+  Fixture f;
+  f.doc.text = "June 7 , 2005\nFounded on April 1 , 1976 , Jobs unveiled it . Steve Jobs spoke by telephone . Cook said so .";
+  for (auto& m : f.timeline.mentions) {
+    m.start += 42;
+    m.end += 42;
+  }
+  f.doc.sentences = {{0, 13, "1"}, {14, 60, "2"}, {61, 92, "3"}, {93, 107, "4"}};
+  CHECK(timeline_to_semeval(f.timeline, {&f.doc}, "Steve Jobs") ==
+        "Steve Jobs\n1\t2005-06-06\t1664-2-unveiled\n2\t2005-06-07\t1664-3-spoke\n");
+}
+
 TEST_CASE("DATE strings follow the gold's granularities", "[semeval]") {
   Fixture f;
   for (auto [g, text] : {std::pair{Granularity::month, "2005-06"}, std::pair{Granularity::year, "2005"}}) {
@@ -126,4 +138,7 @@ TEST_CASE("a multi-word entity is found in a longer or a shorter form of its nam
   CHECK_FALSE(involves("The iTunes app of the music store closed.", "iTunes store"));
   CHECK_FALSE(involves("Apple sued the band's lawyers.", "Beatles Apple Corps"));
   CHECK_FALSE(involves("Sales of the phone rose.", "iPhone 3G"));
+  CHECK_FALSE(involves("He lives in the United States of America.", "Bank of America"));
+  // Every way of skipping a word is tried, not only the first: "Music" at the second place here.
+  CHECK(involves("Apple Music, music app Store opened.", "Apple Music Store"));
 }
