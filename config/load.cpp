@@ -592,7 +592,7 @@ class Reader {
   // Each type is an array of nouns (`summit = ["parley"]`) or a table of nouns and verb lemmas
   // (`[events.launch]` with `nouns = ["launch"]`, `verbs = ["unveil"]`).
   void read_events(const Entry& section, std::vector<EventTriggers>& events) const {
-    const toml::table& table = table_at(section, "a table of event types to arrays of trigger words");
+    const toml::table& table = table_at(section, "a table of event types to trigger words");
     for (const Entry& entry : in_file_order(table)) {
       EventTriggers triggers;
       triggers.type = std::string(entry.key->str());
@@ -604,13 +604,13 @@ class Reader {
       if (const toml::table* words = entry.node->as_table()) {
         const std::string context = "in [events." + triggers.type + "]";
         check_keys(*words, context, {"nouns", "verbs"});
-        if (words->empty())
-          fail(entry.key->source(), "event type '" + triggers.type +
-                                        "' in [events] lists no words (expected nouns = [...] or verbs = [...])");
         for (const Entry& list : in_file_order(*words)) {
           auto& into = list.key->str() == "nouns" ? triggers.nouns : triggers.verbs;
           for (auto& [word, where] : strings_at(list, context)) into.push_back(std::move(word));
         }
+        if (triggers.nouns.empty() && triggers.verbs.empty())
+          fail(entry.key->source(), "event type '" + triggers.type +
+                                        "' in [events] lists no words (expected nouns = [...] or verbs = [...])");
       } else if (entry.node->is_array()) {
         for (auto& [word, where] : strings_at(entry, "in [events]")) triggers.nouns.push_back(std::move(word));
       } else {

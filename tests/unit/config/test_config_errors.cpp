@@ -203,6 +203,8 @@ TEST_CASE("an event type's words are an array of nouns or a table of nouns and v
        "empty string in 'verbs' in [events.launch] (expected a name or phrase)"},
       {"[events]\nlaunch = {}\n", "launch",
        "event type 'launch' in [events] lists no words (expected nouns = [...] or verbs = [...])"},
+      {"[events.launch]\nnouns = []\n", "launch",
+       "event type 'launch' in [events] lists no words (expected nouns = [...] or verbs = [...])"},
   });
 }
 
