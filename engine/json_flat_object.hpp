@@ -3,7 +3,9 @@
 // null ({"id": "...", "text": "...", "published": "..."}), the shape of nearly every line,
 // decoded in one pass over the bytes. Anything else (numbers, nested values, duplicate keys,
 // anything malformed) gives nullopt, and the caller parses the line the general way, which also
-// words the errors. For the inputs it accepts, the value equals nlohmann::json::parse's.
+// words the errors. For the inputs it accepts, the value equals nlohmann::json::parse's, given
+// that the line is valid UTF-8 (the JSON Lines reader checks or repairs every line first; this
+// parser does not look at the bytes inside strings).
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
