@@ -14,6 +14,11 @@ namespace {
 constexpr std::size_t kDatelineSentences = 12;
 constexpr std::size_t kDatelineSlack = 32;
 
+// How many sentences after the dateline a lead may take to name its day, and how long before the
+// story's date that day may be.
+constexpr std::size_t kLeadSentences = 3;
+constexpr date::days kLeadRecentDays{31};
+
 struct Prepared {
   std::vector<Sentence> sentences;
   std::vector<Timex> timexes;
@@ -56,6 +61,25 @@ std::optional<Dateline> find_dateline(const Document& document, const std::vecto
   return std::nullopt;
 }
 
+std::optional<date::local_days> find_lead_day(const Document& document, const std::vector<Sentence>& sentences,
+                                              const std::vector<Timex>& timexes,
+                                              const std::optional<Dateline>& dateline) {
+  if (!document.anchor) return std::nullopt;
+  const date::local_days anchor = document.anchor->day;
+  std::size_t seen = 0;
+  for (const Sentence& s : sentences) {
+    if (s.boilerplate) continue;
+    if (dateline && std::string_view(document.text).substr(s.start, s.end - s.start) == dateline->text) continue;
+    if (++seen > kLeadSentences) break;
+    for (const Timex& t : timexes) {
+      if (t.start < s.start || t.end > s.end || !t.interval || t.granularity != Granularity::day) continue;
+      const auto day = date::floor<date::days>(t.interval->begin);
+      if (day <= anchor && day >= anchor - kLeadRecentDays) return day;
+    }
+  }
+  return std::nullopt;
+}
+
 Timeline build_timeline(const std::vector<Document>& documents, const PipelineOptions& options) {
   const auto prepared = parallel_map<Prepared>(documents, options.threads, [](const Document& d) {
     Prepared p;
@@ -84,10 +108,12 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
     a.document = &d;
     a.sentences = p.sentences;
     a.mentions = extract_mentions(d, p.sentences, p.timexes, vocabulary, entities);
+    const auto line = find_dateline(d, p.sentences, p.timexes);
+    a.lead_day = find_lead_day(d, p.sentences, p.timexes, line);
     if (d.own_anchor && d.anchor && d.own_anchor->day != d.anchor->day) {
       a.stated_date = d.own_anchor;
       a.stated_where = std::string(to_string(d.own_anchor_source)) + " date";
-    } else if (const auto line = find_dateline(d, p.sentences, p.timexes); line && d.anchor && line->date.day != d.anchor->day) {
+    } else if (line && d.anchor && line->date.day != d.anchor->day) {
       a.stated_date = line->date;
       a.stated_where = "dateline '" + line->text + "'";
     }

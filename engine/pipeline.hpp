@@ -40,6 +40,15 @@ struct Dateline {
 std::optional<Dateline> find_dateline(const Document& document, const std::vector<Sentence>& sentences,
                                       const std::vector<Timex>& timexes);
 
+// The day a news story's lead names for what it reports ("Yesterday, at WWDC, Jobs unveiled...",
+// "Apple announced Friday that..."): the first date of a day in the opening sentences after the
+// dateline, within the month up to the anchor (a lead reports news, not history: "Apple, founded
+// on April 1, 1976, said Friday..." has its day on Friday). Articles tell first what happened and
+// when; what they report later without a date mostly happened then too.
+std::optional<date::local_days> find_lead_day(const Document& document, const std::vector<Sentence>& sentences,
+                                              const std::vector<Timex>& timexes,
+                                              const std::optional<Dateline>& dateline);
+
 Timeline build_timeline(const std::vector<Document>& documents, const PipelineOptions& options);
 
 }  // namespace reckon

@@ -256,7 +256,7 @@ class Reconciler {
     for (std::size_t d = 0; d < order_.size(); ++d) {
       AnalyzedDocument& ad = *order_[d];
       const Document& doc = *ad.document;
-      out_.documents.push_back({doc.id, doc.anchor, doc.anchor_source});
+      out_.documents.push_back({doc.id, doc.anchor, doc.anchor_source, ad.lead_day});
       auto const by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
       // The events stage gives them in text order already; sorting would only move them about.
       if (!std::is_sorted(ad.mentions.begin(), ad.mentions.end(), by_start))

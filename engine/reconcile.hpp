@@ -25,6 +25,7 @@ struct AnalyzedDocument {
   // it was given, with where it was found; empty when they agree or it states none.
   std::optional<Anchor> stated_date;
   std::string stated_where;  // "header", "dateline 'Feb 18, 2025'"...
+  std::optional<date::local_days> lead_day;  // see find_lead_day
 };
 
 struct ReconcileOptions {

@@ -9,9 +9,6 @@
 
 #include "engine/event_vocabulary.hpp"
 #include "engine/events_text.hpp"
-#include "engine/pipeline.hpp"
-#include "engine/segment.hpp"
-#include "engine/tagger.hpp"
 
 namespace reckon {
 namespace {
@@ -151,37 +148,6 @@ std::string date_text(const Interval& interval, Granularity granularity) {
   }
 }
 
-// How many sentences after the dateline the lead of a news story may take to name its day, and
-// how long before the story's date that day may be (a lead reports news, not history: "Apple,
-// founded on April 1, 1976, said Friday..." has its day on Friday).
-constexpr std::size_t kLeadSentences = 3;
-constexpr date::days kLeadRecentDays{31};
-
-// The day a news story's lead names for what it reports ("Yesterday, at WWDC, Jobs unveiled...",
-// "Apple announced Friday that..."): the first date of a day in its opening sentences, not the
-// dateline and not after the anchor. Articles tell first what happened and when; what they report
-// later without a date mostly happened then too.
-std::optional<date::local_days> lead_day(const Document& document) {
-  if (!document.anchor) return std::nullopt;
-  const auto sentences = split_sentences(document.text);
-  const auto timexes = tag(document, sentences);
-  const auto dateline = find_dateline(document, sentences, timexes);
-  std::size_t seen = 0;
-  for (const Sentence& s : sentences) {
-    if (s.boilerplate) continue;
-    const std::string_view text = std::string_view(document.text).substr(s.start, s.end - s.start);
-    if (dateline && text == dateline->text) continue;
-    if (++seen > kLeadSentences) break;
-    for (const Timex& t : timexes) {
-      if (t.start < s.start || t.end > s.end || !t.interval || t.granularity != Granularity::day) continue;
-      const auto day = date::floor<date::days>(t.interval->begin);
-      if (day > document.anchor->day || day < document.anchor->day - kLeadRecentDays) continue;
-      return day;
-    }
-  }
-  return std::nullopt;
-}
-
 Dated dated_of(const Event& event, const Mention& mention, const Document* document,
                const std::optional<date::local_days>& lead, const SemevalOptions& options) {
   Dated d;
@@ -257,13 +223,8 @@ std::string timeline_to_semeval(const Timeline& timeline, const std::vector<cons
     return it == by_id.end() ? nullptr : it->second;
   };
   const EventVocabulary vocabulary = EventVocabulary::defaults();
-  std::map<const Document*, std::optional<date::local_days>> leads;
-  auto lead_of = [&](const Document* d) -> std::optional<date::local_days> {
-    if (!d) return std::nullopt;
-    auto [it, added] = leads.emplace(d, std::nullopt);
-    if (added) it->second = lead_day(*d);
-    return it->second;
-  };
+  std::map<std::string_view, std::optional<date::local_days>> lead_of;  // document id -> its lead's day
+  for (const TimelineDocument& d : timeline.documents) lead_of.emplace(d.id, d.lead_day);
 
   std::vector<Line> lines;
   std::set<std::string> written;
@@ -276,7 +237,8 @@ std::string timeline_to_semeval(const Timeline& timeline, const std::vector<cons
       if (!mention_involves(timeline, index, document, entity, options.window)) continue;
       std::string id = mention_id(document, m, vocabulary);
       if (!written.insert(id).second) continue;
-      Dated date = dated_of(event, m, document, lead_of(document), options);
+      const auto lead = lead_of.find(m.doc);
+      Dated date = dated_of(event, m, document, lead == lead_of.end() ? std::nullopt : lead->second, options);
       auto [it, added] = line_of_date.emplace(date.text, lines.size());
       if (added) lines.push_back(Line{std::move(date), e, {}});
       lines[it->second].mentions.push_back(std::move(id));

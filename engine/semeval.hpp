@@ -18,8 +18,8 @@ namespace reckon {
 
 struct SemevalOptions {
   // An undated mention takes its document's day: news reports mostly what just happened. That is
-  // the day the story's lead names ("Yesterday, at WWDC, Jobs unveiled..."; the first date of a day
-  // in the opening sentences, within the month before the anchor), else the anchor day.
+  // the day the story's lead names (TimelineDocument::lead_day, found by find_lead_day), else the
+  // anchor day.
   bool date_undated_by_anchor = true;
   // How near the trigger (in bytes, either side) the entity's name must stand; 0: anywhere in the
   // sentence. Sentences of product news name many products; the ones near the trigger take part.

@@ -18,6 +18,9 @@ struct TimelineDocument {
   std::string id;
   std::optional<Anchor> anchor;
   AnchorSource anchor_source = AnchorSource::none;
+  // The day its lead names for what it reports (find_lead_day), for the SemEval writer to date
+  // undated mentions by. Not written to files.
+  std::optional<date::local_days> lead_day;
 };
 
 struct Event {

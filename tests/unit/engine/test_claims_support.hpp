@@ -91,11 +91,11 @@ inline Timeline alaska_timeline() {
   Timeline t;
   Anchor anchor;
   anchor.day = ymd(2025, 8, 19);
-  t.documents.push_back({"a.txt", anchor, AnchorSource::config});
+  t.documents.push_back({"a.txt", anchor, AnchorSource::config, std::nullopt});
   anchor.day = ymd(2025, 8, 20);
   anchor.time_of_day = std::chrono::minutes{13 * 60 + 6};
   anchor.timezone = "America/New_York";
-  t.documents.push_back({"b.txt", anchor, AnchorSource::header});
+  t.documents.push_back({"b.txt", anchor, AnchorSource::header, std::nullopt});
   t.mentions = {
       mention("a.txt", 0, 10, "phone call", "call", {"Marco Rubio", "Sergei Lavrov"}, "2025-08-12"),
       mention("a.txt", 1, 80, "summit", "summit", {"Donald Trump", "Vladimir Putin"}, "2025-08-15"),

@@ -366,7 +366,7 @@ TEST_CASE("the timeline JSON names documents, events with mentions, and conflict
 
 TEST_CASE("a large timeline's JSON is handed out in pieces that together are the whole file", "[reconcile][output]") {
   Timeline t;
-  t.documents.push_back({"a.txt", std::nullopt, AnchorSource::none});
+  t.documents.push_back({"a.txt", std::nullopt, AnchorSource::none, std::nullopt});
   Event e;
   e.id = "E1";
   e.type = "meeting";
