@@ -291,15 +291,14 @@ class Reconciler {
         members.push_back(i);
       }
     for (auto& [root, group] : fine) sort_unique(group.first);
-    // Per day-level cluster, its members' intervals by start with the latest end so far, so that
-    // "does a member overlap this report" is a binary search, not a walk over a big cluster.
-    std::map<std::size_t, MemberSpans> spans_of;
-    for (const auto& [root, group] : fine) spans_of[root] = MemberSpans(items_, group.second);
-    // Root item -> its group and spans, for the lookups in the loop below.
+    // Root item -> its group, and its members' intervals by start with the latest end so far, so
+    // that "does a member overlap this report" is a binary search, not a walk over a big cluster.
     std::vector<const std::pair<Names, std::vector<std::size_t>>*> fine_at(items_.size(), nullptr);
-    std::vector<const MemberSpans*> spans_at(items_.size(), nullptr);
-    for (const auto& [root, group] : fine) fine_at[root] = &group;
-    for (const auto& [root, spans] : spans_of) spans_at[root] = &spans;
+    std::vector<MemberSpans> spans_at(items_.size());
+    for (const auto& [root, group] : fine) {
+      fine_at[root] = &group;
+      spans_at[root] = MemberSpans(items_, group.second);
+    }
     std::unordered_map<std::uint64_t, TimeIndex> fine_by_name;
     for (const auto& [root, group] : fine) {
       Interval hull = *items_[group.second.front()].interval;
@@ -321,7 +320,7 @@ class Reconciler {
       for (std::size_t root : candidates) {
         const auto& group = *fine_at[root];
         if (!compatible(group.first, items_[i].names)) continue;
-        if (!spans_at[root]->any_overlaps(*items_[i].interval)) continue;
+        if (!spans_at[root].any_overlaps(*items_[i].interval)) continue;
         const std::size_t n = shared(group.first, items_[i].names);
         if (n > best_shared) best.clear(), best_shared = n;
         if (n == best_shared) best.push_back(root);
