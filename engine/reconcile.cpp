@@ -443,8 +443,11 @@ class Reconciler {
           Cluster& other = *cluster_at[keep == ra ? rb : ra];
           target.items.insert(target.items.end(), other.items.begin(), other.items.end());
           target.names = merged(target.names, other.names);
+          // Both lists are sorted and share no document (checked above): one linear merge keeps
+          // them so, where sorting the whole list again made a big event's merges quadratic.
+          const auto middle = static_cast<std::ptrdiff_t>(target.documents.size());
           target.documents.insert(target.documents.end(), other.documents.begin(), other.documents.end());
-          sort_unique(target.documents);
+          std::inplace_merge(target.documents.begin(), target.documents.begin() + middle, target.documents.end());
           target.hull = Interval{std::min(target.hull->begin, other.hull->begin), std::max(target.hull->end, other.hull->end)};
         }
       }
@@ -593,28 +596,33 @@ class Reconciler {
   // agreement, several are a date conflict. The side with the most documents (then mentions,
   // then the earliest) gives the event's interval, the intersection of its mentions' intervals.
   void resolve_time(Event& e, std::size_t event_index) {
-    std::vector<std::size_t> dated;
+    // Each dated report's interval, read once: a big event has thousands, and the mentions
+    // themselves are large and far apart in memory.
+    struct Dated {
+      date::local_seconds::duration length;
+      Interval interval;
+      std::size_t mention;
+    };
+    std::vector<Dated> dated;
     for (std::size_t m : e.mentions)
-      if (interval_of(out_.mentions[m])) dated.push_back(m);
+      if (const auto iv = interval_of(out_.mentions[m])) dated.push_back({iv->end - iv->begin, *iv, m});
     if (dated.empty()) return;
     // Finest reports first; each joins the first side whose common interval it overlaps, so a
     // week-long report cannot bridge two disagreeing days.
-    auto length = [&](std::size_t m) { const Interval iv = *interval_of(out_.mentions[m]); return iv.end - iv.begin; };
-    std::sort(dated.begin(), dated.end(), [&](std::size_t a, std::size_t b) {
-      return std::tuple(length(a), interval_of(out_.mentions[a])->begin, a) <
-             std::tuple(length(b), interval_of(out_.mentions[b])->begin, b);
+    std::sort(dated.begin(), dated.end(), [](const Dated& a, const Dated& b) {
+      return std::tuple(a.length, a.interval.begin, a.mention) < std::tuple(b.length, b.interval.begin, b.mention);
     });
     std::vector<std::vector<std::size_t>> sides;
     std::vector<Interval> common;
-    for (std::size_t m : dated) {
-      const Interval iv = *interval_of(out_.mentions[m]);
+    for (const Dated& d : dated) {
+      const Interval& iv = d.interval;
       std::size_t s = 0;
       while (s < sides.size() && !common[s].overlaps(iv)) ++s;
       if (s == sides.size()) {
         sides.push_back({});
         common.push_back(iv);
       }
-      sides[s].push_back(m);
+      sides[s].push_back(d.mention);
       common[s] = Interval{std::max(common[s].begin, iv.begin), std::min(common[s].end, iv.end)};
     }
     for (auto& side : sides) std::sort(side.begin(), side.end());
@@ -632,18 +640,27 @@ class Reconciler {
       sides = std::move(sorted_sides);
       common = std::move(sorted_common);
     }
-    auto documents_of = [&](const std::vector<std::size_t>& side) {
-      std::set<std::size_t> docs;
-      for (std::size_t m : side) docs.insert(mention_document_[m]);
-      return docs.size();
-    };
-    const auto best = std::max_element(sides.begin(), sides.end(), [&](const auto& a, const auto& b) {
-      return std::pair(documents_of(a), a.size()) < std::pair(documents_of(b), b.size());
-    });
+    // The side most documents report wins; between equals, the one with more reports, then the
+    // earlier one.
+    std::size_t best = 0;
+    std::pair<std::size_t, std::size_t> best_support{0, 0};
+    std::vector<std::size_t> documents;
+    for (std::size_t s = 0; s < sides.size(); ++s) {
+      documents.clear();
+      for (std::size_t m : sides[s]) documents.push_back(mention_document_[m]);
+      sort_unique(documents);
+      const std::pair support{documents.size(), sides[s].size()};
+      if (s == 0 || best_support < support) {
+        best = s;
+        best_support = support;
+      }
+    }
+    const std::vector<std::size_t>& chosen = sides[best];
     // The chosen side's common interval is the event's; its most precise report names the time.
-    const Interval meet = common[static_cast<std::size_t>(best - sides.begin())];
-    std::size_t finest = best->front();
-    for (std::size_t m : *best)
+    const Interval meet = common[best];
+    auto length = [&](std::size_t m) { const Interval iv = *interval_of(out_.mentions[m]); return iv.end - iv.begin; };
+    std::size_t finest = chosen.front();
+    for (std::size_t m : chosen)
       if (length(m) < length(finest)) finest = m;
     e.interval = meet;
     e.when = out_.mentions[finest].time->value;
@@ -750,7 +767,8 @@ class Reconciler {
     std::vector<Event> events(order.size());
     for (std::size_t p = 0; p < order.size(); ++p) {
       events[p] = std::move(out_.events[order[p]]);
-      events[p].id = "E" + std::to_string(p + 1);
+      events[p].id = std::to_string(p + 1);
+      events[p].id.insert(events[p].id.begin(), 'E');
     }
     out_.events = std::move(events);
     for (auto& c : out_.conflicts)
