@@ -2,6 +2,8 @@
 // A small append-only JSON writer into a std::string: output is deterministic (keys in the order
 // written, no floating-point surprises) and costs no allocation beyond the string's growth.
 #include <charconv>
+#include <cstddef>
+#include <cstdlib>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,6 +27,21 @@ class JsonWriter {
     append_json_string(out_, k);
     out_ += ':';
     first_ = true;  // the value that follows needs no comma
+    return *this;
+  }
+  // A key written in the code as a literal: such keys need no escaping, so they are copied as
+  // they are ("doc", "sentence_text"); keys from data take the overload above.
+  template <std::size_t N>
+  JsonWriter& key(const char (&k)[N]) {
+#ifndef NDEBUG
+    for (std::size_t i = 0; i + 1 < N; ++i)
+      if (static_cast<unsigned char>(k[i]) < 0x20 || k[i] == '"' || k[i] == '\\') std::abort();
+#endif
+    separate();
+    out_ += '"';
+    out_.append(k, N - 1);
+    out_.append("\":", 2);
+    first_ = true;
     return *this;
   }
   JsonWriter& value(std::string_view s) { separate(); append_json_string(out_, s); return *this; }
