@@ -435,11 +435,14 @@ std::vector<NameOccurrence> collect_names(const Document& document, const std::v
   // table's work grows with the occurrences it reads. First-seen order keeps it deterministic.
   std::vector<NameOccurrence> out;
   std::map<std::string, std::size_t, std::less<>> seen[2];  // by titled: name → index in out
+  std::vector<Token> tokens;  // reused from sentence to sentence
+  TokenFacts facts;
   for (const Sentence& s : sentences) {
     if (s.boilerplate) continue;
-    auto const tokens = wc::tokenize(document.text, s.start, s.end);
+    wc::tokenize(document.text, s.start, s.end, tokens);
     if (wc::title_case(document.text, tokens)) continue;
-    for (const PersonName& n : find_person_names(document.text, tokens)) {
+    token_facts(document.text, tokens, facts);
+    for (const PersonName& n : find_person_names(document.text, tokens, facts)) {
       if (n.words < 2 && !n.titled) continue;
       auto& index = seen[n.titled ? 1 : 0];
       if (auto const it = index.find(n.text); it != index.end()) {
