@@ -1,6 +1,7 @@
 #include "engine/pipeline.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "engine/event_vocabulary.hpp"
 #include "engine/events.hpp"
@@ -81,7 +82,7 @@ std::optional<date::local_days> find_lead_day(const Document& document, const st
 }
 
 Timeline build_timeline(const std::vector<Document>& documents, const PipelineOptions& options) {
-  const auto prepared = parallel_map<Prepared>(documents, options.threads, [](const Document& d) {
+  auto prepared = parallel_map<Prepared>(documents, options.threads, [](const Document& d) {
     Prepared p;
     p.sentences = split_sentences(d.text);
     p.timexes = tag(d, p.sentences);
@@ -103,10 +104,9 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
   for (std::size_t i = 0; i < indices.size(); ++i) indices[i] = i;
   auto analyzed = parallel_map<AnalyzedDocument>(indices, options.threads, [&](std::size_t i) {
     const Document& d = documents[i];
-    const Prepared& p = prepared[i];
+    Prepared& p = prepared[i];
     AnalyzedDocument a;
     a.document = &d;
-    a.sentences = p.sentences;
     a.mentions = extract_mentions(d, p.sentences, p.timexes, vocabulary, entities);
     a.mentions.shrink_to_fit();
     const auto line = find_dateline(d, p.sentences, p.timexes);
@@ -118,6 +118,7 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
       a.stated_date = line->date;
       a.stated_where = "dateline '" + line->text + "'";
     }
+    a.sentences = std::move(p.sentences);  // nothing below reads them from `prepared`
     return a;
   });
   Timeline timeline = reconcile(std::move(analyzed), options.reconcile);
