@@ -481,11 +481,13 @@ class Reconciler {
     // order (the choice below depends only on the set).
     constexpr std::size_t nobody = static_cast<std::size_t>(-1);
     std::vector<std::size_t> listed_for(items_.size(), nobody);
-    std::vector<std::size_t> candidates;
+    std::vector<std::size_t> candidates, fits, same_document;
     for (std::size_t i = 0; i < items_.size(); ++i) {
       if (attached_[i]) continue;
       const Item& item = items_[i];
       candidates.clear();
+      fits.clear();
+      same_document.clear();
       auto add = [&](std::size_t root) {
         if (listed_for[root] == i) return;
         listed_for[root] = i;
@@ -503,13 +505,13 @@ class Reconciler {
             it->second.overlapping(window->begin, window->end, add);
       }
       // Among the events it fits, those sharing the most participants with it are the candidates.
-      std::vector<std::size_t> fits, same_document;
+      const Plausible plausible = plausible_for(item);
       std::size_t best_shared = 0;
       for (std::size_t root : candidates) {
         const Cluster& c = *cluster_at[root];
         if (!compatible(c.names, item.names)) continue;
         if (item.interval && c.hull && !item.interval->overlaps(*c.hull)) continue;
-        if (!item.interval && c.hull && !contains(c.documents, item.document) && !plausible_for(item, *c.hull)) continue;
+        if (!item.interval && c.hull && !plausible(*c.hull) && !contains(c.documents, item.document)) continue;
         const std::size_t n = shared(c.names, item.names);
         if (n < best_shared) continue;
         if (n > best_shared) {
@@ -541,13 +543,19 @@ class Reconciler {
   // Whether an undated mention can refer to an event at `when` of another document: a report of
   // something that happened cannot be about a time after its own document's date, and news
   // reports refer to recent events, within a month of their date.
-  bool plausible_for(const Item& item, const Interval& when) const {
+  struct Plausible {
+    std::optional<date::local_seconds> day;  // the document's date, if it has one
+    bool happened = false;
+    bool operator()(const Interval& when) const {
+      if (!day) return true;
+      if (happened && !(when.begin < *day + date::days{1})) return false;
+      return when.end + date::days{kRecentDays} > *day && when.begin < *day + date::days{kRecentDays};
+    }
+  };
+  Plausible plausible_for(const Item& item) const {
     const auto& anchor = order_[item.document]->document->anchor;
-    if (!anchor) return true;
-    const date::local_seconds day{anchor->day};
-    const Mention& m = out_.mentions[item.index];
-    if (m.modality == Modality::happened && !(when.begin < day + date::days{1})) return false;
-    return when.end + date::days{kRecentDays} > day && when.begin < day + date::days{kRecentDays};
+    if (!anchor) return {};
+    return {date::local_seconds{anchor->day}, out_.mentions[item.index].modality == Modality::happened};
   }
 
   static constexpr int kRecentDays = 31;
