@@ -94,11 +94,14 @@ namespace {
 
 bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-// "goes", "fixes", "carries", "meets"; "has".
+bool cvc_ending(const std::string& base);
+bool one_syllable(const std::string& base);
+
+// "goes", "fixes", "carries", "meets", "quizzes"; "has".
 std::string third_person(const std::string& base) {
   if (base == "have") return "has";
   if (base.size() > 1 && base.back() == 'o' && consonant(base[base.size() - 2])) return base + "es";
-  if (ends_with(base, "z")) return base + "es";
+  if (ends_with(base, "z")) return base + (cvc_ending(base) && one_syllable(base) ? "zes" : "es");  // quizzes, waltzes
   return plural(base);
 }
 
@@ -121,8 +124,12 @@ bool one_syllable(const std::string& base) {
   return groups == 1;
 }
 
+// A verb in "-ic" takes a "k" before -ed and -ing: "panicked", "mimicking", "trafficking".
+bool takes_k(const std::string& base) { return base.size() > 3 && ends_with(base, "ic"); }
+
 // The -ing form by the spelling rules: "coming", "agreeing", "dying", "carrying", "stopping".
 std::vector<std::string> ing_forms(const std::string& base) {
+  if (takes_k(base)) return {base + "king"};
   if (ends_with(base, "ie")) return {base.substr(0, base.size() - 2) + "ying"};
   if (ends_with(base, "ee") || ends_with(base, "ye") || ends_with(base, "oe")) return {base + "ing"};
   if (ends_with(base, "e") && base.size() > 2) return {base.substr(0, base.size() - 1) + "ing"};
@@ -138,6 +145,7 @@ std::vector<std::string> ing_forms(const std::string& base) {
 // The regular past: "announced", "carried", "stopped", "admitted"/"visited".
 std::vector<std::string> past_forms(const std::string& base) {
   if (ends_with(base, "e")) return {base + "d"};
+  if (takes_k(base)) return {base + "ked"};
   if (base.size() > 1 && base.back() == 'y' && consonant(base[base.size() - 2]))
     return {base.substr(0, base.size() - 1) + "ied"};
   if (cvc_ending(base)) {

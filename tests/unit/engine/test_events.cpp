@@ -122,6 +122,10 @@ TEST_CASE("verb forms follow English spelling rules and the irregular verbs", "[
   has("quit", {"quits", "quit", "quitting"});
   has("equip", {"equips", "equipped", "equipping"});
   has("have", {"has", "had", "having"});
+  has("quiz", {"quizzes", "quizzed", "quizzing"});
+  has("waltz", {"waltzes", "waltzed", "waltzing"});
+  has("panic", {"panics", "panicked", "panicking"});
+  has("traffic", {"traffics", "trafficked", "trafficking"});
   // One syllable always doubles: "hopped" is "hop", "hoped" is "hope".
   auto const hop = reckon::verb_forms("hop");
   CHECK(std::find(hop.begin(), hop.end(), "hoped") == hop.end());
