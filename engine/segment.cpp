@@ -108,6 +108,13 @@ std::size_t space_at(std::string_view text, std::size_t i) noexcept {
   return 0;
 }
 
+// The length of the white space that ends at `end` (see space_at); 0 when there is none.
+std::size_t space_before(std::string_view text, std::size_t end) noexcept {
+  if (end == 0) return 0;
+  if (is_space(text[end - 1])) return 1;
+  return end >= 2 && space_at(text, end - 2) == 2 ? 2 : 0;
+}
+
 bool closes_quote(std::string_view text, std::size_t i) noexcept {
   const char c = text[i];
   if (c == '"' || c == '\'' || c == ')' || c == ']') return true;
@@ -244,8 +251,9 @@ class Splitter {
   }
 
   void emit(std::size_t begin, std::size_t end, bool boilerplate) {
-    while (begin < end && is_space(text_[begin])) ++begin;
-    while (end > begin && is_space(text_[end - 1])) --end;
+    // Trimmed of white space, no-break spaces included: a sentence's text is its words.
+    for (std::size_t n; begin < end && (n = space_at(text_.substr(0, end), begin)) > 0;) begin += n;
+    for (std::size_t n; end > begin && (n = space_before(text_.substr(begin), end - begin)) > 0;) end -= n;
     // A run of text without sentence ends (a table, a scraped page without punctuation) is cut
     // into pieces at white space: later stages read a sentence as a whole, in time that grows
     // with the square of its length.

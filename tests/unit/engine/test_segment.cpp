@@ -36,6 +36,12 @@ TEST_CASE("a dotted acronym or a company ending ends a sentence before a word th
   CHECK(sentence_texts("The U.S. Army and U.S. A.I. policy met Mr. The Rock.").size() == 1);
 }
 
+TEST_CASE("sentences are trimmed of no-break spaces as of other white space", "[segment]") {
+  CHECK(sentence_texts("\xC2\xA0Trump met Putin.\xC2\xA0\xC2\xA0") == std::vector<std::string>{"Trump met Putin."});
+  CHECK(sentence_texts("Trump met Putin.\xC2\xA0\nThen they left.\xC2\xA0") ==
+        std::vector<std::string>{"Trump met Putin.", "Then they left."});
+}
+
 TEST_CASE("a no-break space after a full stop separates sentences", "[segment]") {
   CHECK(sentence_texts("Trump met Putin.\xC2\xA0Then they left.") ==
         std::vector<std::string>{"Trump met Putin.", "Then they left."});
