@@ -108,7 +108,7 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
     AnalyzedDocument a;
     a.document = &d;
     a.mentions = extract_mentions(d, p.sentences, p.timexes, vocabulary, entities);
-    a.mentions.shrink_to_fit();
+    a.mentions.shrink_to_fit();  // the reconciler copies them out later: no growth slack meanwhile
     const auto line = find_dateline(d, p.sentences, p.timexes);
     a.lead_day = find_lead_day(d, p.sentences, p.timexes, line);
     if (d.own_anchor && d.anchor && d.own_anchor->day != d.anchor->day) {
