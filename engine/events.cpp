@@ -37,6 +37,7 @@ enum CueList : unsigned {
   k_proposal_cue = 1u << 8,
   k_schedule_cue = 1u << 9,
   k_light_verb = 1u << 10,
+  k_noun_marker = 1u << 11,
 };
 
 using CueTable = grammar::WordTable<unsigned, 1024>;
@@ -49,6 +50,9 @@ CueTable build_cues() {
   add({"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                     "my", "your", "any", "some", "another", "each", "every", "both"},
       k_determiner);
+  // After these the next word is a noun ("a phone", "his visit"); other determiners may stand
+  // before a verb ("both met", "they each signed").
+  add({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"}, k_noun_marker);
   add({"said", "says", "say", "told", "tells", "added", "adding", "stated", "noted", "according",
                     "saying", "insisted", "argued", "explained", "wrote", "reported"},
       k_reporting_verb);
@@ -350,12 +354,9 @@ void SentenceReader::find_triggers() {
         !(before == "and" && noun);
     bool const person_next = k + length < tokens_.size() && person_of_[k + length] != none &&
                              !(person_of_[k + length] != none && people_[person_of_[k + length]].possessive);
-    // After an article or a possessive the word is a noun ("a phone", "his visit"); other
-    // determiners may stand before a verb ("both met", "they each signed").
-    bool const after_determiner =
-        one_of(before, {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"});
+    bool const after_noun_marker = k > 0 && is(k - 1, k_noun_marker);
     const TriggerPattern* chosen = noun;
-    if (verb && !after_determiner && (verbal_context || person_next || !noun)) chosen = verb;
+    if (verb && !after_noun_marker && (verbal_context || person_next || !noun)) chosen = verb;
     if (!chosen || (chosen == noun && verbal_context && before != "and")) continue;
     // "call for", "calls on", "so-called": no telephone in sight.
     if (chosen->type == "call" && chosen->kind == TriggerKind::noun && chosen->words.size() == 1) {
