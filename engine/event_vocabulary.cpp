@@ -63,7 +63,8 @@ constexpr Irregular kIrregular[] = {
 static_assert(std::is_sorted(std::begin(kIrregular), std::end(kIrregular),
                              [](const Irregular& a, const Irregular& b) { return a.lemma < b.lemma; }));
 
-bool consonant(char c) { return c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u'; }
+bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool consonant(char c) { return !vowel(c); }
 bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
@@ -88,23 +89,6 @@ std::string plural(std::string_view noun) {
   return s + "s";
 }
 
-}  // namespace
-
-namespace {
-
-bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-bool cvc_ending(const std::string& base);
-bool one_syllable(const std::string& base);
-
-// "goes", "fixes", "carries", "meets", "quizzes"; "has".
-std::string third_person(const std::string& base) {
-  if (base == "have") return "has";
-  if (base.size() > 1 && base.back() == 'o' && consonant(base[base.size() - 2])) return base + "es";
-  if (ends_with(base, "z")) return base + (cvc_ending(base) && one_syllable(base) ? "zes" : "es");  // quizzes, waltzes
-  return plural(base);
-}
-
 // Whether a verb ends consonant-vowel-consonant ("ship", "admit", "visit"), where English may
 // double the last letter before -ed and -ing; and whether it has one syllable, where it must.
 // The "u" of "qu" is a consonant in spelling: "quit" and "equip" end consonant-vowel-consonant.
@@ -122,6 +106,14 @@ bool one_syllable(const std::string& base) {
   for (std::size_t k = 0; k < base.size(); ++k)
     if (vowel_at(base, k) && (k == 0 || !vowel_at(base, k - 1))) ++groups;
   return groups == 1;
+}
+
+// "goes", "fixes", "carries", "meets", "quizzes"; "has".
+std::string third_person(const std::string& base) {
+  if (base == "have") return "has";
+  if (base.size() > 1 && base.back() == 'o' && consonant(base[base.size() - 2])) return base + "es";
+  if (ends_with(base, "z")) return base + (cvc_ending(base) && one_syllable(base) ? "zes" : "es");  // quizzes, waltzes
+  return plural(base);
 }
 
 // A verb in "-ic" takes a "k" before -ed and -ing: "panicked", "mimicking", "trafficking".
