@@ -4,8 +4,9 @@
 #include <charconv>
 #include <fstream>
 #include <map>
-#include <numeric>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 #include "engine/source_error.hpp"
 
@@ -14,91 +15,107 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Mentions sort before dates, so that a class's first member, which carries its BEFORE relations,
-// is a mention whenever it has one: an ordering is then credited even when a date is wrong.
-std::pair<int, std::string> sort_key(const std::string& node) { return {node.starts_with('@') ? 1 : 0, node}; }
+// The line as written, tabs between fields: the task's scorer sorts whole lines.
+std::string line_text(const TimelineLine& line) {
+  std::string s = std::to_string(line.order) + '\t' + line.date;
+  for (const auto& m : line.mentions) s += '\t' + m;
+  return s;
+}
 
-// A point-algebra graph: SIMULTANEOUS classes (union-find) with BEFORE edges between them.
+// "Natural" order of two lines: runs of digits compare as numbers, the text between them byte by
+// byte; a key that is a prefix of the other sorts first.
+bool natural_less(std::string_view a, std::string_view b) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0, j = 0;
+  while (true) {
+    // A text run (maybe empty), then a number run, alternately, on both sides in step.
+    const std::size_t ti = i, tj = j;
+    while (i < a.size() && !digit(a[i])) ++i;
+    while (j < b.size() && !digit(b[j])) ++j;
+    const std::string_view ta = a.substr(ti, i - ti), tb = b.substr(tj, j - tj);
+    if (ta != tb) return ta < tb;
+    if (i == a.size() || j == b.size()) return i == a.size() && j < b.size();
+    std::size_t ni = i, nj = j;
+    while (ni < a.size() && digit(a[ni])) ++ni;
+    while (nj < b.size() && digit(b[nj])) ++nj;
+    std::string_view na = a.substr(i, ni - i), nb = b.substr(j, nj - j);
+    while (na.size() > 1 && na.front() == '0') na.remove_prefix(1);
+    while (nb.size() > 1 && nb.front() == '0') nb.remove_prefix(1);
+    if (na.size() != nb.size()) return na.size() < nb.size();
+    if (na != nb) return na < nb;
+    i = ni;
+    j = nj;
+  }
+}
+
+// The explicit relations a timeline stands for, in the order the task's scorer states them. Lines
+// are sorted naturally and ORDER 0 lines dropped. Every mention is an event node (the k-th
+// occurrence of a mention string, k > 1, is "MENTION#k") and every DATE string a time node
+// ("@" + the string as written). First each event SIMULTANEOUS its date, in line order; then each
+// event and the next one in that order: BEFORE when the ORDER grows, else SIMULTANEOUS.
+std::vector<TimelineRelation> explicit_relations(const SemevalTimeline& timeline) {
+  std::vector<const TimelineLine*> lines;
+  for (const auto& line : timeline.lines)
+    if (line.order > 0) lines.push_back(&line);
+  std::vector<std::string> keys;
+  for (const auto* line : lines) keys.push_back(line_text(*line));
+  std::vector<std::size_t> by_key(lines.size());
+  for (std::size_t i = 0; i < by_key.size(); ++i) by_key[i] = i;
+  std::stable_sort(by_key.begin(), by_key.end(),
+                   [&](std::size_t x, std::size_t y) { return natural_less(keys[x], keys[y]); });
+
+  struct Event {
+    std::string node;
+    int order;
+  };
+  std::vector<Event> events;
+  std::map<std::string, int, std::less<>> seen;
+  std::vector<TimelineRelation> out;
+  for (const std::size_t i : by_key) {
+    for (const auto& m : lines[i]->mentions) {
+      const int k = ++seen[m];
+      std::string node = k == 1 ? m : m + '#' + std::to_string(k);
+      out.push_back({false, node, '@' + lines[i]->date});
+      events.push_back({std::move(node), lines[i]->order});
+    }
+  }
+  for (std::size_t i = 0; i + 1 < events.size(); ++i)
+    out.push_back({events[i].order < events[i + 1].order, events[i].node, events[i + 1].node});
+  return out;
+}
+
+// A point-algebra graph grown one relation at a time: SIMULTANEOUS classes (union-find) with
+// BEFORE edges between them.
 class PointGraph {
  public:
-  bool add_simultaneous(const std::string& a, const std::string& b) {
-    const std::size_t x = find(node(a)), y = find(node(b));
-    if (x == y) return true;
-    if (reaches(x, y) || reaches(y, x)) return false;
+  enum class Outcome { added, entailed, contradicted };
+
+  Outcome add(const TimelineRelation& r) {
+    const std::size_t x = find(node(r.a)), y = find(node(r.b));
+    if (r.before) {
+      if (reaches(x, y)) return Outcome::entailed;
+      if (x == y || reaches(y, x)) return Outcome::contradicted;
+      before_.emplace_back(x, y);
+      return Outcome::added;
+    }
+    if (x == y) return Outcome::entailed;
+    if (reaches(x, y) || reaches(y, x)) return Outcome::contradicted;
     parent_[y] = x;
-    return true;
+    return Outcome::added;
   }
 
-  bool add_before(const std::string& a, const std::string& b) {
-    const std::size_t x = find(node(a)), y = find(node(b));
-    if (x == y || reaches(y, x)) return false;
-    before_.emplace_back(x, y);
-    return true;
-  }
-
-  void add_node(const std::string& a) { node(a); }
-
-  // Freezes the graph: classes and their strict reachability.
-  void close() {
-    const std::size_t n = names_.size();
-    class_of_.assign(n, 0);
-    std::map<std::size_t, std::size_t> class_index;
-    for (std::size_t i = 0; i < n; ++i) {
-      const auto [it, added] = class_index.emplace(find(i), class_index.size());
-      class_of_[i] = it->second;
-    }
-    const std::size_t k = class_index.size();
-    reach_.assign(k, std::vector<bool>(k, false));
-    std::vector<std::vector<std::size_t>> next(k);
-    for (const auto& [x, y] : before_) next[class_of_[find(x)]].push_back(class_of_[find(y)]);
-    for (std::size_t c = 0; c < k; ++c) {
-      std::vector<std::size_t> stack(next[c].begin(), next[c].end());
-      while (!stack.empty()) {
-        const std::size_t d = stack.back();
-        stack.pop_back();
-        if (reach_[c][d]) continue;
-        reach_[c][d] = true;
-        stack.insert(stack.end(), next[d].begin(), next[d].end());
-      }
-    }
-  }
-
-  bool holds(const TimelineRelation& r) const {
+  // Whether the relations added so far entail `r`; false when either node is unknown.
+  bool entails(const TimelineRelation& r) const {
     const auto a = index_.find(r.a), b = index_.find(r.b);
     if (a == index_.end() || b == index_.end()) return false;
-    const std::size_t x = class_of_[a->second], y = class_of_[b->second];
-    return r.before ? reach_[x][y] : x == y;
-  }
-
-  std::vector<TimelineRelation> reduced() const {
-    const std::size_t k = reach_.size();
-    std::vector<std::vector<std::string>> members(k);
-    for (std::size_t i = 0; i < names_.size(); ++i) members[class_of_[i]].push_back(names_[i]);
-    for (auto& m : members)
-      std::sort(m.begin(), m.end(), [](const std::string& a, const std::string& b) { return sort_key(a) < sort_key(b); });
-    std::vector<TimelineRelation> out;
-    for (const auto& m : members)
-      for (std::size_t i = 1; i < m.size(); ++i) out.push_back({false, m[i - 1], m[i]});
-    for (std::size_t x = 0; x < k; ++x)
-      for (std::size_t y = 0; y < k; ++y) {
-        if (!reach_[x][y]) continue;
-        bool covered = false;
-        for (std::size_t z = 0; z < k && !covered; ++z) covered = reach_[x][z] && reach_[z][y];
-        if (!covered) out.push_back({true, members[x].front(), members[y].front()});
-      }
-    std::sort(out.begin(), out.end(), [](const TimelineRelation& p, const TimelineRelation& q) {
-      return std::tie(p.before, p.a, p.b) < std::tie(q.before, q.a, q.b);
-    });
-    return out;
+    const std::size_t x = find(a->second), y = find(b->second);
+    return r.before ? reaches(x, y) : x == y;
   }
 
  private:
   std::size_t node(const std::string& name) {
-    const auto [it, added] = index_.emplace(name, names_.size());
-    if (added) {
-      names_.push_back(name);
-      parent_.push_back(parent_.size());
-    }
+    const auto [it, added] = index_.emplace(name, parent_.size());
+    if (added) parent_.push_back(parent_.size());
     return it->second;
   }
 
@@ -110,7 +127,7 @@ class PointGraph {
   // Whether class `from` is strictly before class `to` by the BEFORE edges so far.
   bool reaches(std::size_t from, std::size_t to) const {
     std::vector<std::size_t> stack{from};
-    std::vector<bool> seen(names_.size(), false);
+    std::vector<bool> seen(parent_.size(), false);
     while (!stack.empty()) {
       const std::size_t c = stack.back();
       stack.pop_back();
@@ -128,36 +145,31 @@ class PointGraph {
   }
 
   std::map<std::string, std::size_t, std::less<>> index_;
-  std::vector<std::string> names_;
   std::vector<std::size_t> parent_;
   std::vector<std::pair<std::size_t, std::size_t>> before_;
-  std::vector<std::size_t> class_of_;
-  std::vector<std::vector<bool>> reach_;
 };
 
-PointGraph graph_of(const SemevalTimeline& timeline) {
-  PointGraph g;
-  for (const auto& line : timeline.lines) {
-    for (const auto& m : line.mentions) g.add_node(m);
-    for (std::size_t i = 1; i < line.mentions.size(); ++i) g.add_simultaneous(line.mentions.front(), line.mentions[i]);
+// A timeline read as the scorer reads it: its graph, its explicit relations, and the reduced
+// ones (explicit relations not entailed by those stated before them; contradicted ones stay in,
+// though the graph does not take them).
+struct ScoredGraph {
+  PointGraph graph;
+  std::set<std::tuple<bool, std::string, std::string>> stated;
+  std::vector<TimelineRelation> reduced;
+
+  explicit ScoredGraph(const SemevalTimeline& timeline) {
+    for (auto& r : explicit_relations(timeline)) {
+      stated.emplace(r.before, r.a, r.b);
+      if (!r.before) stated.emplace(false, r.b, r.a);
+      if (graph.add(r) != PointGraph::Outcome::entailed) reduced.push_back(std::move(r));
+    }
   }
-  std::map<int, std::vector<const std::string*>> groups;  // ORDER -> first mention of each line
-  for (const auto& line : timeline.lines)
-    if (line.order > 0 && !line.mentions.empty()) groups[line.order].push_back(&line.mentions.front());
-  const std::string* previous = nullptr;
-  for (const auto& [order, firsts] : groups) {
-    for (std::size_t i = 1; i < firsts.size(); ++i) g.add_simultaneous(*firsts.front(), *firsts[i]);
-    if (previous) g.add_before(*previous, *firsts.front());
-    previous = firsts.front();
+
+  // A relation of the other timeline holds here when stated here or entailed here.
+  bool holds(const TimelineRelation& r) const {
+    return stated.contains({r.before, r.a, r.b}) || graph.entails(r);
   }
-  for (const auto& line : timeline.lines) {
-    const std::string date = normalized_date(line.date);
-    if (date.empty()) continue;
-    for (const auto& m : line.mentions) g.add_simultaneous(m, "@" + date);
-  }
-  g.close();
-  return g;
-}
+};
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -179,13 +191,6 @@ std::vector<std::string> timeline_files(const fs::path& dir) {
 }
 
 }  // namespace
-
-std::string normalized_date(std::string_view date) {
-  std::string d(date);
-  while (d.size() >= 3 && d.ends_with("-XX")) d.resize(d.size() - 3);
-  if (std::all_of(d.begin(), d.end(), [](char c) { return c == 'X' || c == '-'; })) return {};
-  return d;
-}
 
 SemevalTimeline parse_semeval_timeline(std::string_view text, const std::string& file) {
   SemevalTimeline t;
@@ -235,7 +240,7 @@ SemevalTimeline parse_semeval_timeline(std::string_view text, const std::string&
 }
 
 std::vector<TimelineRelation> reduced_relations(const SemevalTimeline& timeline) {
-  return graph_of(timeline).reduced();
+  return ScoredGraph(timeline).reduced;
 }
 
 TimelineCounts& TimelineCounts::operator+=(const TimelineCounts& other) noexcept {
@@ -255,14 +260,14 @@ TimelinePRF prf_of(const TimelineCounts& c) noexcept {
 }
 
 TimelineCounts score_timeline(const SemevalTimeline& gold, const SemevalTimeline& system) {
-  const PointGraph g = graph_of(gold);
-  const PointGraph s = graph_of(system);
+  const ScoredGraph g(gold);
+  const ScoredGraph s(system);
   TimelineCounts c;
-  for (const auto& r : s.reduced()) {
+  for (const auto& r : s.reduced) {
     ++c.system;
     if (g.holds(r)) ++c.system_found;
   }
-  for (const auto& r : g.reduced()) {
+  for (const auto& r : g.reduced) {
     ++c.gold;
     if (s.holds(r)) ++c.gold_found;
   }

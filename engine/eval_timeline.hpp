@@ -6,17 +6,17 @@
 // A timeline file: the entity on the first line, then one line per event,
 // "ORDER<TAB>DATE<TAB>DOCID-SENTENCE-WORD[<TAB>coreferent mention...]".
 //
-// The graph is a point algebra over mentions and dates, built in this order, a relation that
-// contradicts the ones already in being skipped:
-//   1. mentions on one line are the same event (SIMULTANEOUS);
-//   2. lines with one ORDER > 0 are SIMULTANEOUS; each ORDER group is BEFORE the next one;
-//      ORDER 0 lines are not ordered;
-//   3. each dated mention is SIMULTANEOUS with its DATE (a node per date string; trailing "-XX"
-//      parts dropped, so "2010-XX-XX" is "2010"); a DATE of only X's is no date.
-// Scores: precision = |reduced(system) ∩ closure(gold)| / |reduced(system)|, recall =
-// |reduced(gold) ∩ closure(system)| / |reduced(gold)|. The reduced graph is canonical: the
-// members of each SIMULTANEOUS class (mentions by id, then dates) chained in order, and one
-// BEFORE per covering pair of classes, between the classes' first members.
+// The graph follows the conversion of the task's own scorer (evaluation_timeline.py in the
+// task's evaluation tool): lines sorted in natural order (numbers by value), ORDER 0 lines left
+// out; every mention an event, every DATE string as written a time ("2005-XX-XX" and "XXXX-XX-XX"
+// are times of their own, unrelated to "2005-06-06"). Relations, in this order: each event
+// SIMULTANEOUS its time; each event and the next one BEFORE when the ORDER grows, else
+// SIMULTANEOUS. The reduced graph keeps the relations not entailed by those before them; one that
+// contradicts them stays in it but is not taken into the graph.
+// Scores: precision = reduced system relations that the gold states or entails, over all reduced
+// system relations; recall the same the other way round. Where this differs from the task's script
+// (see docs/accuracy.md): entailment is full point-algebra closure, and a missing system file
+// scores zero recall instead of being left out.
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -39,11 +39,8 @@ struct SemevalTimeline {
 // Parses a timeline file; throws SourceError (naming `file`, line and column) when malformed.
 SemevalTimeline parse_semeval_timeline(std::string_view text, const std::string& file);
 
-// The date node a DATE string stands for: trailing "-XX" parts dropped; "" when undated.
-std::string normalized_date(std::string_view date);
-
-// A relation of the reduced graph: `a` SIMULTANEOUS or BEFORE `b`. Nodes are mention ids and
-// dates, dates written with a leading '@' ("@2005-06-06").
+// A relation of the reduced graph: `a` SIMULTANEOUS or BEFORE `b`. Nodes are mentions ("1-2-said";
+// "1-2-said#2" for a second line naming it) and dates with a leading '@' ("@2005-06-06").
 struct TimelineRelation {
   bool before = false;
   std::string a;
@@ -51,7 +48,7 @@ struct TimelineRelation {
   friend bool operator==(const TimelineRelation&, const TimelineRelation&) = default;
 };
 
-// The canonical reduced graph of a timeline, sorted (for tests and error listings).
+// The reduced graph of a timeline, in the order its relations are stated.
 std::vector<TimelineRelation> reduced_relations(const SemevalTimeline& timeline);
 
 struct TimelineCounts {
