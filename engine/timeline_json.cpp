@@ -1,4 +1,5 @@
 #include <cstdint>
+#include <cstdio>
 
 #include "engine/json_writer.hpp"
 #include "engine/timeline_writers.hpp"
@@ -6,7 +7,19 @@
 namespace reckon {
 namespace {
 
-std::string local_time_text(date::local_seconds t) { return date::format("%FT%T", t); }
+// "YYYY-MM-DDTHH:MM:SS", as date::format("%FT%T") writes it, without its stream: two per event.
+std::string local_time_text(date::local_seconds t) {
+  const auto day = date::floor<date::days>(t);
+  const date::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return date::format("%FT%T", t);
+  const date::hh_mm_ss<std::chrono::seconds> hms{t - day};
+  char text[24];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d", year, static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+  return text;
+}
 
 void write_mention(JsonWriter& w, const Timeline& t, std::size_t index) {
   const Mention& m = t.mentions[index];
