@@ -235,16 +235,19 @@ std::vector<std::string_view> name_words(std::string_view name) {
   return out;
 }
 
-// The words that identify a person: no initials, particles or suffixes.
+// Whether a word of a name identifies the person: no initial, lower-case particle or suffix.
+bool identifying(std::string_view w) {
+  if (w.size() <= 2 && w.back() == '.') return false;
+  unsigned const cls = wc::word_class(w);
+  if ((cls & wc::name_suffix) != 0) return false;
+  return (cls & wc::particle) == 0 || (w[0] >= 'A' && w[0] <= 'Z');
+}
+
+// The words that identify a person.
 std::vector<std::string_view> identifying_words(std::string_view name) {
   std::vector<std::string_view> out;
-  for (auto w : name_words(name)) {
-    if (w.size() <= 2 && w.back() == '.') continue;
-    unsigned const cls = wc::word_class(w);
-    if ((cls & wc::name_suffix) != 0) continue;
-    if ((cls & wc::particle) != 0 && !(w[0] >= 'A' && w[0] <= 'Z')) continue;
-    out.push_back(w);
-  }
+  for (auto w : name_words(name))
+    if (identifying(w)) out.push_back(w);
   return out;
 }
 
@@ -306,23 +309,76 @@ void token_facts(std::string_view text, const std::vector<Token>& tokens, TokenF
   }
 }
 
-std::string name_key(std::string_view word) {
-  std::string const folded = wc::fold(word);
-  std::string spelled;
-  spelled.reserve(folded.size() + 2);
+namespace {
+
+// The spelling key of a folded name word, through put(char): see name_key().
+template <typename Put>
+void spell_name_key(std::string_view folded, Put put) {
   auto const vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  char last = 0;
+  auto const emit = [&](char c) {
+    if (last != c) put(c);  // one letter for a doubled one ("Lavrov"/"Lavrrov")
+    last = c;
+  };
   for (std::size_t i = 0; i < folded.size(); ++i) {
     char const c = folded[i];
     if (c == '\'' || c == '.') continue;
-    if (c == 'x') spelled += "ks";
-    else if (c == 'y' && i > 0) spelled += 'i';
-    else if (c == 'j' && i > 0 && vowel(folded[i - 1])) spelled += 'i';
-    else if (c == 'w' && i > 0 && folded[i - 1] != '-') spelled += 'v';
-    else spelled += c;
+    if (c == 'x') {
+      emit('k');
+      emit('s');
+    } else if (c == 'y' && i > 0) {
+      emit('i');
+    } else if (c == 'j' && i > 0 && vowel(folded[i - 1])) {
+      emit('i');
+    } else if (c == 'w' && i > 0 && folded[i - 1] != '-') {
+      emit('v');
+    } else {
+      emit(c);
+    }
   }
+}
+
+// The longest name word whose key EntityTable::person builds on the stack; longer ones allocate.
+constexpr std::size_t kKeyWord = 48;
+
+// Appends name_key(word) to `out` (at most 2 * kKeyWord chars) and returns the new size, or
+// returns nullopt when the folded word is longer than kKeyWord.
+std::optional<std::size_t> name_key_into(std::string_view word, char* out, std::size_t size) {
+  char folded[kKeyWord];
+  std::size_t const n = wc::fold_into(word, folded, kKeyWord);
+  if (n > kKeyWord) return std::nullopt;
+  spell_name_key(std::string_view(folded, n), [&](char c) { out[size++] = c; });
+  return size;
+}
+
+// The first and the last identifying word of a name (see identifying_words), and how many there are.
+struct IdentifyingEnds {
+  std::string_view first;
+  std::string_view last;
+  std::size_t count = 0;
+};
+
+IdentifyingEnds identifying_ends(std::string_view name) {
+  IdentifyingEnds ends;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && name[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < name.size() && name[j] != ' ') ++j;
+    std::string_view const w = name.substr(i, j - i);
+    i = j;
+    if (w.empty() || !identifying(w)) continue;
+    if (ends.count++ == 0) ends.first = w;
+    ends.last = w;
+  }
+  return ends;
+}
+
+}  // namespace
+
+std::string name_key(std::string_view word) {
   std::string key;
-  for (char c : spelled)
-    if (key.empty() || key.back() != c) key += c;
+  spell_name_key(wc::fold(word), [&](char c) { key += c; });
   return key;
 }
 
@@ -557,17 +613,35 @@ std::optional<std::string> EntityTable::person(std::string_view name, std::strin
   if (!alias_exact_.empty()) {
     if (auto const it = alias_exact_.find(wc::fold(name)); it != alias_exact_.end()) return it->second;
   }
-  auto const words = identifying_words(name);
-  if (words.empty()) return std::nullopt;
-  if (words.size() >= 2) {
+  IdentifyingEnds const words = identifying_ends(name);
+  if (words.count == 0) return std::nullopt;
+  // The keys are built on the stack: this runs for every name candidate of every sentence.
+  char buffer[4 * kKeyWord + 1];
+  std::string fallback;
+  std::string_view key;
+  if (words.count >= 2) {
     // person_key(name), from the words already at hand.
-    std::string key = name_key(words.front());
-    key += '|';
-    key += name_key(words.back());
+    auto size = name_key_into(words.first, buffer, 0);
+    if (size) {
+      buffer[(*size)++] = '|';
+      size = name_key_into(words.last, buffer, *size);
+    }
+    if (size) {
+      key = std::string_view(buffer, *size);
+    } else {
+      fallback = name_key(words.first) + '|' + name_key(words.last);
+      key = fallback;
+    }
     if (auto const it = by_identity_.find(key); it != by_identity_.end()) return groups_[it->second].canonical;
     return std::nullopt;
   }
-  std::string const k = name_key(words.front());
+  if (auto const size = name_key_into(words.first, buffer, 0)) {
+    key = std::string_view(buffer, *size);
+  } else {
+    fallback = name_key(words.first);
+    key = fallback;
+  }
+  std::string_view const k = key;
   if (auto const in_doc = by_doc_surname_.find(doc); in_doc != by_doc_surname_.end()) {
     if (auto const it = in_doc->second.find(k); it != in_doc->second.end()) {
       if (auto const g = best_of(it->second)) return groups_[*g].canonical;
