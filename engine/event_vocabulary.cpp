@@ -280,7 +280,8 @@ std::vector<TriggerMatch> EventVocabulary::matches(std::string_view text,
   std::vector<TriggerMatch> out;
   if (i >= tokens.size() || tokens[i].kind != wc::TokenKind::word) return out;
   std::string_view const first = wc::text_of(text, tokens[i]);
-  if (!may_start_trigger(first)) return out;
+  std::size_t const bit = filter_bit(first);
+  if ((first_word_filter_[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) return out;
   auto const it = by_first_word_.find(first);
   if (it == by_first_word_.end()) return out;
   for (std::size_t index : it->second) {
