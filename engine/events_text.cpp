@@ -180,7 +180,15 @@ Table build_lexicon() {
               "both", "neither", "either", "let", "let's", "see", "watch", "read", "more",
               "advertisement", "credit", "photo", "image", "video", "source", "loading",
               "donate", "subscribe", "share", "related", "breaking", "live", "update", "updated",
-              "opinion", "analysis", "editorial", "exclusive", "newsletter"},
+              "opinion", "analysis", "editorial", "exclusive", "newsletter",
+              // Sentence adverbs, capitalised when they open a sentence ("Recently Apple said").
+              "recently", "currently", "finally", "previously", "originally", "initially",
+              "eventually", "separately", "similarly", "additionally", "subsequently",
+              "ultimately", "reportedly", "apparently", "fortunately", "unfortunately",
+              "consequently", "likewise", "notably", "specifically", "allegedly", "officially",
+              "publicly", "privately", "immediately", "shortly", "formerly", "afterwards",
+              "afterward", "thereafter", "nonetheless", "nevertheless", "furthermore",
+              "moreover", "otherwise", "overall", "hence", "thus", "therefore"},
           function);
   add_all(t, {"january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",

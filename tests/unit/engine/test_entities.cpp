@@ -89,6 +89,11 @@ TEST_CASE("months, weekdays, places, organisations and function words are not na
   CHECK(names_in("However, Russia and Ukraine disagree.").empty());
 }
 
+TEST_CASE("a sentence adverb that opens a sentence is not the first word of a name", "[entities]") {
+  CHECK(candidates_in("Recently Apple introduced a phone.") == std::vector<std::string>{"Apple"});
+  CHECK(names_in("Reportedly Sergei Lavrov declined.") == std::vector<std::string>{"Sergei Lavrov"});
+}
+
 TEST_CASE("names keep initials, particles, hyphenated first names and UTF-8 letters", "[entities]") {
   CHECK(names_in("George W. Bush spoke") == std::vector<std::string>{"George W. Bush"});
   CHECK(names_in("with Ursula von der Leyen today") == std::vector<std::string>{"Ursula von der Leyen"});
