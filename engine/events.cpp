@@ -38,6 +38,7 @@ enum CueList : unsigned {
   k_schedule_cue = 1u << 9,
   k_light_verb = 1u << 10,
   k_noun_marker = 1u << 11,
+  k_verb_marker = 1u << 12,
 };
 
 using CueTable = grammar::WordTable<unsigned, 1024>;
@@ -53,6 +54,11 @@ CueTable build_cues() {
   // After these the next word is a noun ("a phone", "his visit"); other determiners may stand
   // before a verb ("both met", "they each signed").
   add({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"}, k_noun_marker);
+  // After these the next word is a verb ("to deal with", "will meet", "we meet").
+  add({"to", "will", "would", "could", "can", "should", "may", "might", "must", "not", "didn't", "don't", "doesn't",
+       "won't", "never", "i", "we", "they", "he", "she", "you", "who", "i'll", "we'll", "they'll", "he'll", "she'll",
+       "you'll", "also", "and"},
+      k_verb_marker);
   add({"said", "says", "say", "told", "tells", "added", "adding", "stated", "noted", "according",
                     "saying", "insisted", "argued", "explained", "wrote", "reported"},
       k_reporting_verb);
@@ -346,12 +352,8 @@ void SentenceReader::find_triggers() {
     }
     std::string_view const before = k > 0 ? lw(k - 1) : "";
     std::string_view const after = lw(k + length);
-    // After "to", a modal or a pronoun the word is a verb ("to deal with", "we meet").
-    bool const verbal_context =
-        one_of(before, {"to", "will", "would", "could", "can", "should", "may", "might", "must", "not", "didn't",
-                        "don't", "doesn't", "won't", "never", "i", "we", "they", "he", "she", "you", "who", "i'll",
-                        "we'll", "they'll", "he'll", "she'll", "you'll", "also", "and"}) &&
-        !(before == "and" && noun);
+    // After "to", a modal or a pronoun the word is a verb; after "and" only when it can be no noun.
+    bool const verbal_context = k > 0 && is(k - 1, k_verb_marker) && !(before == "and" && noun);
     bool const person_next = k + length < tokens_.size() && person_of_[k + length] != none &&
                              !(person_of_[k + length] != none && people_[person_of_[k + length]].possessive);
     bool const after_noun_marker = k > 0 && is(k - 1, k_noun_marker);
