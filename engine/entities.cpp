@@ -221,17 +221,22 @@ TitlePrefix title_before(std::string_view text, const std::vector<Token>& tokens
   return p;
 }
 
-// Splits a name into its words ("George W. Bush" → George, W., Bush).
-std::vector<std::string_view> name_words(std::string_view name) {
-  std::vector<std::string_view> out;
+// Calls `f` with each word of a name ("George W. Bush" → George, W., Bush).
+template <typename F>
+void for_each_name_word(std::string_view name, F f) {
   std::size_t i = 0;
   while (i < name.size()) {
     while (i < name.size() && name[i] == ' ') ++i;
     std::size_t j = i;
     while (j < name.size() && name[j] != ' ') ++j;
-    if (j > i) out.push_back(name.substr(i, j - i));
+    if (j > i) f(name.substr(i, j - i));
     i = j;
   }
+}
+
+std::vector<std::string_view> name_words(std::string_view name) {
+  std::vector<std::string_view> out;
+  for_each_name_word(name, [&](std::string_view w) { out.push_back(w); });
   return out;
 }
 
@@ -360,17 +365,11 @@ struct IdentifyingEnds {
 
 IdentifyingEnds identifying_ends(std::string_view name) {
   IdentifyingEnds ends;
-  std::size_t i = 0;
-  while (i < name.size()) {
-    while (i < name.size() && name[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < name.size() && name[j] != ' ') ++j;
-    std::string_view const w = name.substr(i, j - i);
-    i = j;
-    if (w.empty() || !identifying(w)) continue;
+  for_each_name_word(name, [&](std::string_view w) {
+    if (!identifying(w)) return;
     if (ends.count++ == 0) ends.first = w;
     ends.last = w;
-  }
+  });
   return ends;
 }
 
@@ -615,39 +614,26 @@ std::optional<std::string> EntityTable::person(std::string_view name, std::strin
   }
   IdentifyingEnds const words = identifying_ends(name);
   if (words.count == 0) return std::nullopt;
-  // The keys are built on the stack: this runs for every name candidate of every sentence.
+  // The key is built on the stack: this runs for every name candidate of every sentence. Two
+  // words or more: person_key(name); one: that word's name_key, its surname key.
   char buffer[4 * kKeyWord + 1];
-  std::string fallback;
-  std::string_view key;
+  auto size = name_key_into(words.first, buffer, 0);
+  if (size && words.count >= 2) {
+    buffer[(*size)++] = '|';
+    size = name_key_into(words.last, buffer, *size);
+  }
+  std::string const fallback = size ? std::string() : words.count >= 2 ? person_key(name) : name_key(words.first);
+  std::string_view const key = size ? std::string_view(buffer, *size) : std::string_view(fallback);
   if (words.count >= 2) {
-    // person_key(name), from the words already at hand.
-    auto size = name_key_into(words.first, buffer, 0);
-    if (size) {
-      buffer[(*size)++] = '|';
-      size = name_key_into(words.last, buffer, *size);
-    }
-    if (size) {
-      key = std::string_view(buffer, *size);
-    } else {
-      fallback = name_key(words.first) + '|' + name_key(words.last);
-      key = fallback;
-    }
     if (auto const it = by_identity_.find(key); it != by_identity_.end()) return groups_[it->second].canonical;
     return std::nullopt;
   }
-  if (auto const size = name_key_into(words.first, buffer, 0)) {
-    key = std::string_view(buffer, *size);
-  } else {
-    fallback = name_key(words.first);
-    key = fallback;
-  }
-  std::string_view const k = key;
   if (auto const in_doc = by_doc_surname_.find(doc); in_doc != by_doc_surname_.end()) {
-    if (auto const it = in_doc->second.find(k); it != in_doc->second.end()) {
+    if (auto const it = in_doc->second.find(key); it != in_doc->second.end()) {
       if (auto const g = best_of(it->second)) return groups_[*g].canonical;
     }
   }
-  if (auto const it = by_surname_.find(k); it != by_surname_.end()) {
+  if (auto const it = by_surname_.find(key); it != by_surname_.end()) {
     if (auto const g = best_of(it->second)) return groups_[*g].canonical;
   }
   return std::nullopt;
