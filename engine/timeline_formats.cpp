@@ -126,8 +126,8 @@ std::string timeline_to_csv(const Timeline& t) {
       const std::vector<std::string> fields = {
           ev.id,
           ev.interval ? ev.when : "",
-          ev.interval ? date::format("%FT%T", ev.interval->begin) : "",
-          ev.interval ? date::format("%FT%T", ev.interval->end) : "",
+          ev.interval ? local_time_text(ev.interval->begin) : "",
+          ev.interval ? local_time_text(ev.interval->end) : "",
           ev.type,
           to_string(ev.modality),
           joined(ev.participants, "; "),

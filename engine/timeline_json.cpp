@@ -5,9 +5,7 @@
 #include "engine/timeline_writers.hpp"
 
 namespace reckon {
-namespace {
 
-// "YYYY-MM-DDTHH:MM:SS", as date::format("%FT%T") writes it, without its stream: two per event.
 std::string local_time_text(date::local_seconds t) {
   const auto day = date::floor<date::days>(t);
   const date::year_month_day ymd{day};
@@ -20,6 +18,8 @@ std::string local_time_text(date::local_seconds t) {
                 static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
   return text;
 }
+
+namespace {
 
 void write_mention(JsonWriter& w, const Timeline& t, std::size_t index) {
   const Mention& m = t.mentions[index];

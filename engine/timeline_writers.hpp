@@ -20,4 +20,8 @@ std::string timeline_to_csv(const Timeline& timeline);         // one row per me
 std::string timeline_to_timelinejs(const Timeline& timeline);  // TimelineJS3 JSON, dated events
 std::string timeline_to_ics(const Timeline& timeline);         // iCalendar (RFC 5545), dated events
 
+// An interval bound as the writers print it, "YYYY-MM-DDTHH:MM:SS" (what date::format("%FT%T")
+// writes), without date::format's stream: the JSON writes two per event, the CSV two per mention.
+std::string local_time_text(date::local_seconds t);
+
 }  // namespace reckon
