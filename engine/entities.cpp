@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "grammar/word_table.hpp"
+
 namespace reckon {
 namespace {
 
@@ -111,11 +113,17 @@ struct PlaceIndex {
   static constexpr std::size_t prefix_only = static_cast<std::size_t>(-1);
   // Every key and every prefix of one; a prefix that is no key maps to prefix_only.
   std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> keys;
+  // Every prefix of a key that ends where a word of it does (before ' ', '.', '-' or at its end):
+  // a place's first token, folded, is one of these. Most capitalised words are no place, and this
+  // table turns them away without hashing a string.
+  grammar::WordTable<bool, 2048> first_words;
 
   void add(std::string key, std::size_t entry) {
     // Two bytes to spare, so a separator after any key still fits the lookup buffer.
     if (key.size() + 2 > kPlaceKeyCapacity) throw std::logic_error("gazetteer name too long: " + key);
     for (std::size_t n = 1; n < key.size(); ++n) keys.emplace(key.substr(0, n), prefix_only);
+    for (std::size_t n = 1; n <= key.size(); ++n)
+      if (n == key.size() || key[n] == ' ' || key[n] == '.' || key[n] == '-') first_words.add(key.substr(0, n), true);
     auto const [it, added] = keys.emplace(std::move(key), entry);
     if (!added && it->second == prefix_only) it->second = entry;  // the first entry of a key wins
   }
@@ -142,6 +150,15 @@ const PlaceIndex& place_index() {
     return m;
   }();
   return index;
+}
+
+// Whether a place may start with this word. Only ASCII words of up to 16 bytes (the table's
+// keys) are turned away: any other word folds to something else and is looked up in full.
+bool may_start_place(const PlaceIndex& index, std::string_view word) {
+  if (word.size() > 16) return true;
+  for (char const c : word)
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  return index.first_words.find(word);
 }
 
 std::string_view word_at(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
@@ -266,6 +283,7 @@ std::string surname_key(std::string_view name) {
 std::optional<PlaceMatch> find_place(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
   if (i >= tokens.size() || tokens[i].kind != TokenKind::word || !tokens[i].capitalised) return std::nullopt;
   const auto& index = place_index();
+  if (!may_start_place(index, wc::text_of(text, tokens[i]))) return std::nullopt;
   std::optional<PlaceMatch> best;
   // The folded words read so far; no gazetteer key is longer than the buffer.
   char key[kPlaceKeyCapacity];
