@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "engine/sentence_words.hpp"
 #include "grammar/word_table.hpp"
 
 namespace reckon {
@@ -504,17 +505,22 @@ std::vector<PersonName> find_person_names(std::string_view text, const std::vect
 }
 
 std::vector<NameOccurrence> collect_names(const Document& document, const std::vector<Sentence>& sentences) {
+  return collect_names(document, sentences, SentenceWords(document, sentences));
+}
+
+std::vector<NameOccurrence> collect_names(const Document& document, const std::vector<Sentence>& sentences,
+                                          const SentenceWords& words) {
   // One occurrence per spelling with its count: articles repeat their names, and the entity
   // table's work grows with the occurrences it reads. First-seen order keeps it deterministic.
   std::vector<NameOccurrence> out;
   std::map<std::string, std::size_t, std::less<>> seen[2];  // by titled: name → index in out
   std::vector<Token> tokens;  // reused from sentence to sentence
   TokenFacts facts;
-  for (const Sentence& s : sentences) {
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const Sentence& s = sentences[i];
     if (s.boilerplate) continue;
-    wc::tokenize(document.text, s.start, s.end, tokens);
+    words.read(i, s, tokens, facts);
     if (wc::title_case(document.text, tokens)) continue;
-    token_facts(document.text, tokens, facts);
     for (const PersonName& n : find_person_names(document.text, tokens, facts)) {
       if (n.words < 2 && !n.titled) continue;
       auto& index = seen[n.titled ? 1 : 0];

@@ -98,6 +98,10 @@ struct NameOccurrence {
 // Every multi-word person name and every titled surname in a document's non-boilerplate
 // sentences (sentences set in title case are skipped: capitals there say nothing).
 std::vector<NameOccurrence> collect_names(const Document& document, const std::vector<Sentence>& sentences);
+// The same from the sentences' words read already (sentence_words.hpp).
+class SentenceWords;
+std::vector<NameOccurrence> collect_names(const Document& document, const std::vector<Sentence>& sentences,
+                                          const SentenceWords& words);
 
 class EntityTable {
  public:

@@ -150,7 +150,8 @@ struct SentenceScratch {
   std::vector<std::size_t> clause;
 };
 
-// One sentence, read once: its tokens (already in scratch.tokens) and what each token is part of.
+// One sentence, read once: its tokens and their facts (already in scratch.tokens and
+// scratch.facts) and what each token is part of.
 class SentenceReader {
  public:
   SentenceReader(const Document& document, const Sentence& sentence, std::size_t index, SentenceScratch& scratch,
@@ -178,7 +179,6 @@ class SentenceReader {
         triggers_(scratch.triggers),
         trigger_of_(scratch.trigger_of),
         clause_(scratch.clause) {
-    token_facts(text_, tokens_, facts_);
     // The sentence in lower case once; each token's word is a view into it.
     std::size_t const end = std::min(sentence.end, text_.size());
     std::size_t const begin = std::min(sentence.start, end);
@@ -968,6 +968,12 @@ std::vector<Mention> SentenceReader::mentions() const {
 std::vector<Mention> extract_mentions(const Document& document, const std::vector<Sentence>& sentences,
                                       const std::vector<Timex>& timexes, const EventVocabulary& vocabulary,
                                       const EntityTable& entities) {
+  return extract_mentions(document, sentences, SentenceWords(document, sentences), timexes, vocabulary, entities);
+}
+
+std::vector<Mention> extract_mentions(const Document& document, const std::vector<Sentence>& sentences,
+                                      const SentenceWords& words, const std::vector<Timex>& timexes,
+                                      const EventVocabulary& vocabulary, const EntityTable& entities) {
   // The timexes in text order, so each sentence finds its own by binary search.
   std::vector<std::size_t> by_start(timexes.size());
   for (std::size_t t = 0; t < timexes.size(); ++t) by_start[t] = t;
@@ -977,7 +983,7 @@ std::vector<Mention> extract_mentions(const Document& document, const std::vecto
   SentenceScratch scratch;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (sentences[i].boilerplate) continue;
-    wc::tokenize(document.text, sentences[i].start, sentences[i].end, scratch.tokens);
+    words.read(i, sentences[i], scratch.tokens, scratch.facts);
     const auto& tokens = scratch.tokens;
     // Mentions come only from triggers: a sentence where none can start needs no closer reading.
     bool const any_trigger = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {

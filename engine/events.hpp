@@ -29,6 +29,7 @@
 #include "engine/event_vocabulary.hpp"
 #include "engine/mention.hpp"
 #include "engine/segment.hpp"
+#include "engine/sentence_words.hpp"
 #include "engine/timex.hpp"
 
 namespace reckon {
@@ -38,5 +39,9 @@ namespace reckon {
 std::vector<Mention> extract_mentions(const Document& document, const std::vector<Sentence>& sentences,
                                       const std::vector<Timex>& timexes, const EventVocabulary& vocabulary,
                                       const EntityTable& entities);
+// The same from the sentences' words read already (sentence_words.hpp).
+std::vector<Mention> extract_mentions(const Document& document, const std::vector<Sentence>& sentences,
+                                      const SentenceWords& words, const std::vector<Timex>& timexes,
+                                      const EventVocabulary& vocabulary, const EntityTable& entities);
 
 }  // namespace reckon

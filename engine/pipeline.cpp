@@ -6,6 +6,7 @@
 #include "engine/event_vocabulary.hpp"
 #include "engine/events.hpp"
 #include "engine/parallel.hpp"
+#include "engine/sentence_words.hpp"
 #include "engine/tagger.hpp"
 
 namespace reckon {
@@ -24,6 +25,7 @@ struct Prepared {
   std::vector<Sentence> sentences;
   std::vector<Timex> timexes;
   std::vector<NameOccurrence> names;
+  SentenceWords words;  // read once for names and again for mentions; dropped after those
 };
 
 bool is_full_date(const Timex& t) {
@@ -86,7 +88,8 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
     Prepared p;
     p.sentences = split_sentences(d.text);
     p.timexes = tag(d, p.sentences);
-    p.names = collect_names(d, p.sentences);
+    p.words = SentenceWords(d, p.sentences);
+    p.names = collect_names(d, p.sentences, p.words);
     return p;
   });
 
@@ -107,7 +110,8 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
     Prepared& p = prepared[i];
     AnalyzedDocument a;
     a.document = &d;
-    a.mentions = extract_mentions(d, p.sentences, p.timexes, vocabulary, entities);
+    a.mentions = extract_mentions(d, p.sentences, p.words, p.timexes, vocabulary, entities);
+    p.words = SentenceWords();  // its memory back before the reconciler needs more
     a.mentions.shrink_to_fit();  // the reconciler copies them out later: no growth slack meanwhile
     const auto line = find_dateline(d, p.sentences, p.timexes);
     a.lead_day = find_lead_day(d, p.sentences, p.timexes, line);

@@ -1,0 +1,46 @@
+#pragma once
+// A document's sentences read into words once: tokens, word classes and gazetteer places of every
+// non-boilerplate sentence, kept packed between the two passes of the events stage. Name
+// collection (pass 1) and the sentence reader (pass 3, see events.hpp) both need them; reading
+// them costs more than keeping them (12 bytes a token, about 2.5 times the text).
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "engine/document.hpp"
+#include "engine/entities.hpp"
+#include "engine/events_text.hpp"
+#include "engine/segment.hpp"
+
+namespace reckon {
+
+class SentenceWords {
+ public:
+  SentenceWords() = default;
+  // Tokenizes every non-boilerplate sentence and looks up its token_facts().
+  SentenceWords(const Document& document, const std::vector<Sentence>& sentences);
+
+  // Sentence `index`'s tokens and facts, as events_text::tokenize() and token_facts() give them
+  // (a boilerplate sentence has none). `sentence` is that sentence.
+  void read(std::size_t index, const Sentence& sentence, std::vector<events_text::Token>& tokens,
+            TokenFacts& facts) const;
+
+ private:
+  struct PackedToken {
+    std::uint32_t offset = 0;  // from the sentence's start
+    std::uint32_t length = 0;
+    std::uint16_t word_class = 0;
+    std::uint8_t kind = 0;
+    std::uint8_t case_bits = 0;  // 1 capitalised, 2 all caps
+  };
+  struct Place {
+    std::size_t token = 0;  // index into tokens_
+    PlaceMatch match;
+  };
+
+  std::vector<PackedToken> tokens_;
+  std::vector<std::size_t> first_token_;  // per sentence, and one past the last
+  std::vector<Place> places_;             // in token order
+};
+
+}  // namespace reckon
