@@ -5,20 +5,11 @@
 #include <cstdint>
 #include <cstring>
 
+#include "engine/json_special_bytes.hpp"
+
 namespace reckon {
 
 namespace {
-
-constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-constexpr std::uint64_t kHighs = 0x8080808080808080ull;
-
-// Whether any of the eight bytes in `word` is a control character, '"' or '\\' (the bytes JSON
-// escapes): the usual "has a zero byte" test on the word and on its XOR with each special.
-bool needs_escape(std::uint64_t word) noexcept {
-  auto const has_zero = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
-  bool const control = ((word - kOnes * 0x20) & ~word & kHighs) != 0;  // a byte below 0x20
-  return control || has_zero(word ^ (kOnes * '"')) || has_zero(word ^ (kOnes * '\\'));
-}
 
 void append_escaped(std::string& out, unsigned char c) {
   static constexpr char hex[] = "0123456789abcdef";
@@ -47,9 +38,7 @@ void append_json_string(std::string& out, std::string_view s) {
     // Text rarely needs escaping: skip eight bytes at a time while none does, then look at the
     // next eight (or the tail) one by one.
     while (i + 8 <= s.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      if (needs_escape(word)) break;
+      if (has_json_special_byte(load_eight(s, i))) break;
       i += 8;
     }
     for (std::size_t const stop = std::min(s.size(), i + 8); i < stop; ++i) {
