@@ -148,6 +148,8 @@ struct SentenceScratch {
   std::vector<Trigger> triggers;
   std::vector<std::size_t> trigger_of;
   std::vector<std::size_t> clause;
+  std::vector<char> hard_boundary;  // find_clauses: where a clause must end, where one does
+  std::vector<char> boundary;
 };
 
 // One sentence, read once: its tokens and their facts (already in scratch.tokens and
@@ -178,7 +180,9 @@ class SentenceReader {
         place_of_(scratch.place_of),
         triggers_(scratch.triggers),
         trigger_of_(scratch.trigger_of),
-        clause_(scratch.clause) {
+        clause_(scratch.clause),
+        hard_(scratch.hard_boundary),
+        boundary_(scratch.boundary) {
     // The sentence in lower case once; each token's word is a view into it.
     std::size_t const end = std::min(sentence.end, text_.size());
     std::size_t const begin = std::min(sentence.start, end);
@@ -271,6 +275,8 @@ class SentenceReader {
   std::vector<Trigger>& triggers_;
   std::vector<std::size_t>& trigger_of_;  // token → index into triggers_
   std::vector<std::size_t>& clause_;      // token → clause number
+  std::vector<char>& hard_;               // find_clauses' buffers
+  std::vector<char>& boundary_;
 };
 
 // `candidates` index the timexes that start inside the sentence, in text order: one pass over
@@ -385,7 +391,8 @@ void SentenceReader::find_triggers() {
 
 void SentenceReader::find_clauses() {
   std::size_t const n = tokens_.size();
-  std::vector<bool> hard(n, false);
+  std::vector<char>& hard = hard_;
+  hard.assign(n, 0);
   for (std::size_t k = 0; k < n; ++k) {
     const Token& t = tokens_[k];
     if (t.kind == TokenKind::punct) {
@@ -431,7 +438,8 @@ void SentenceReader::find_clauses() {
     }
     return true;
   };
-  std::vector<bool> boundary = hard;
+  std::vector<char>& boundary = boundary_;
+  boundary.assign(hard.begin(), hard.end());
   bool closing = false;
   for (std::size_t k = 0; k < n; ++k) {
     if (!comma(k)) continue;
