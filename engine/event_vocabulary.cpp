@@ -184,13 +184,6 @@ bool EventVocabulary::FoldedEqual::operator()(std::string_view a, std::string_vi
   return true;
 }
 
-std::size_t EventVocabulary::filter_bit(std::string_view word) noexcept {
-  if (word.empty()) return 0;
-  auto const first = static_cast<unsigned char>(ascii_lower(word.front()));
-  auto const last = static_cast<unsigned char>(ascii_lower(word.back()));
-  return (first * 31u + last * 7u + word.size() * 131u) & 4095u;
-}
-
 void EventVocabulary::insert(TriggerPattern pattern) {
   if (pattern.words.empty()) return;
   for (const auto& p : patterns_)
@@ -266,12 +259,6 @@ EventVocabulary EventVocabulary::defaults() {
   v.add_verb("election", "elect");
   for (auto p : {"resign", "step down"}) v.add_verb("resignation", p);
   return v;
-}
-
-bool EventVocabulary::may_start_trigger(std::string_view word) const {
-  std::size_t const bit = filter_bit(word);
-  if ((first_word_filter_[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) return false;
-  return by_first_word_.find(word) != by_first_word_.end();
 }
 
 std::vector<TriggerMatch> EventVocabulary::matches(std::string_view text,

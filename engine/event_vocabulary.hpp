@@ -59,7 +59,12 @@ class EventVocabulary {
 
   // Whether some pattern starts with this word (as written): a cheap test that lets a reader
   // skip sentences in which no trigger can start.
-  bool may_start_trigger(std::string_view word) const;
+  // Inline, as readers ask it of nearly every word.
+  bool may_start_trigger(std::string_view word) const {
+    std::size_t const bit = filter_bit(word);
+    if ((first_word_filter_[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) return false;
+    return by_first_word_.find(word) != by_first_word_.end();
+  }
 
   const std::vector<TriggerPattern>& patterns() const noexcept { return patterns_; }
 
@@ -75,9 +80,21 @@ class EventVocabulary {
     using is_transparent = void;
     bool operator()(std::string_view a, std::string_view b) const noexcept;
   };
-  // A cheap first test of a word before the hash lookup: bits by length and first and last letter.
-  static std::size_t filter_bit(std::string_view word) noexcept;
-  std::array<std::uint64_t, 64> first_word_filter_{};
+  // A cheap first test of a word before the hash lookup: bits by length and the letters at its ends.
+  static constexpr unsigned kFilterBitsLog2 = 14;
+  // Two bytes from each end and the length, mixed by one multiplication: common words that start
+  // no trigger ("the", "said", "minister") rarely share a bit with the vocabulary's. Setting 0x20
+  // folds ASCII case (and maps other bytes consistently, which is all a filter needs).
+  static std::size_t filter_bit(std::string_view word) noexcept {
+    std::size_t const n = word.size();
+    if (n == 0) return 0;
+    auto const at = [&](std::size_t k) { return std::uint64_t{static_cast<unsigned char>(word[k])}; };
+    std::uint64_t const key = (at(0) | at(n > 1 ? 1 : 0) << 8 | at(n - 1) << 16 | at(n > 1 ? n - 2 : 0) << 24 |
+                               0x20202020ull) |
+                              std::uint64_t{n} << 32;
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kFilterBitsLog2));
+  }
+  std::array<std::uint64_t, (std::size_t{1} << kFilterBitsLog2) / 64> first_word_filter_{};
   // Lower-case first word (up to its first hyphen) → patterns, longest first.
   std::unordered_map<std::string, std::vector<std::size_t>, FoldedHash, FoldedEqual> by_first_word_;
 };

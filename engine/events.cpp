@@ -342,6 +342,8 @@ void SentenceReader::find_places() {
 void SentenceReader::find_triggers() {
   for (std::size_t k = 0; k < tokens_.size(); ++k) {
     if (!word(k) || entity_token(k)) continue;
+    // Most words start no trigger: a cheap test before the full match.
+    if (!vocabulary_.may_start_trigger(wc::text_of(text_, tokens_[k]))) continue;
     auto const matches = vocabulary_.matches(text_, tokens_, k);
     if (matches.empty()) continue;
     std::size_t const length = matches.front().length;
