@@ -397,12 +397,6 @@ unsigned word_class(std::string_view word) noexcept {
   return lexicon().find(word);
 }
 
-bool is_word(const Token& t) noexcept { return t.kind == TokenKind::word; }
-
-std::string_view text_of(std::string_view text, const Token& t) noexcept {
-  return text.substr(t.start, t.end - t.start);
-}
-
 bool title_case(std::string_view text, const std::vector<Token>& tokens) {
   // Every longer word capitalised, function words included ("Rubio Meets With Lavrov to Discuss
   // Ukraine"); one lower-case content word ("called") and it is ordinary prose full of names.

@@ -57,8 +57,11 @@ enum WordClass : unsigned {
 
 unsigned word_class(std::string_view word) noexcept;  // case-insensitive; 0 when unknown
 
-bool is_word(const Token& t) noexcept;
-std::string_view text_of(std::string_view text, const Token& t) noexcept;
+// Inline: every rule of the events stage asks them, token by token.
+inline bool is_word(const Token& t) noexcept { return t.kind == TokenKind::word; }
+inline std::string_view text_of(std::string_view text, const Token& t) noexcept {
+  return text.substr(t.start, t.end - t.start);
+}
 
 // Whether a sentence is set in title case ("Rubio Meets With Lavrov to Discuss Ukraine
 // Negotiations"): then capitalisation says nothing about names.
