@@ -514,14 +514,12 @@ std::vector<NameOccurrence> collect_names(const Document& document, const std::v
   // table's work grows with the occurrences it reads. First-seen order keeps it deterministic.
   std::vector<NameOccurrence> out;
   std::map<std::string, std::size_t, std::less<>> seen[2];  // by titled: name → index in out
-  std::vector<Token> tokens;  // reused from sentence to sentence
-  TokenFacts facts;
+  std::vector<PersonName> names;  // reused from sentence to sentence
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& s = sentences[i];
-    if (s.boilerplate) continue;
-    words.read(i, s, tokens, facts);
-    if (wc::title_case(document.text, tokens)) continue;
-    for (const PersonName& n : find_person_names(document.text, tokens, facts)) {
+    if (s.boilerplate || words.title_case(i)) continue;
+    words.names(i, s, names);
+    for (const PersonName& n : names) {
       if (n.words < 2 && !n.titled) continue;
       auto& index = seen[n.titled ? 1 : 0];
       if (auto const it = index.find(n.text); it != index.end()) {

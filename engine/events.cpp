@@ -136,6 +136,8 @@ struct Trigger {
 struct SentenceScratch {
   std::vector<Token> tokens;
   TokenFacts facts;
+  std::vector<PersonName> names;
+  bool title_case = false;
   std::string lowered;
   std::vector<std::string_view> words;
   std::vector<unsigned> cues;
@@ -152,8 +154,8 @@ struct SentenceScratch {
   std::vector<char> boundary;
 };
 
-// One sentence, read once: its tokens and their facts (already in scratch.tokens and
-// scratch.facts) and what each token is part of.
+// One sentence, read once: its tokens, their facts and its names (already in the scratch) and
+// what each token is part of.
 class SentenceReader {
  public:
   SentenceReader(const Document& document, const Sentence& sentence, std::size_t index, SentenceScratch& scratch,
@@ -167,7 +169,8 @@ class SentenceReader {
         vocabulary_(vocabulary),
         entities_(entities),
         tokens_(scratch.tokens),
-        headline_(wc::title_case(text_, tokens_)),
+        headline_(scratch.title_case),
+        names_(scratch.names),
         facts_(scratch.facts),
         lowered_(scratch.lowered),
         words_(scratch.words),
@@ -262,6 +265,7 @@ class SentenceReader {
   // The rest lives in the SentenceScratch the reader was given.
   const std::vector<Token>& tokens_;
   bool headline_ = false;
+  const std::vector<PersonName>& names_;  // the sentence's find_person_names()
   TokenFacts& facts_;                     // word classes and gazetteer places per token
   std::string& lowered_;                  // the sentence's text in lower case
   std::vector<std::string_view>& words_;  // each token's text in lowered_
@@ -306,7 +310,7 @@ void SentenceReader::add_person(std::size_t first, std::size_t last, std::size_t
 }
 
 void SentenceReader::find_people() {
-  for (const PersonName& n : find_person_names(text_, tokens_, facts_)) {
+  for (const PersonName& n : names_) {
     // A multi-word run nobody knows, holding an event word ("Summit Talks"), is no name.
     bool event_word = false;
     for (std::size_t k = n.first_token; k < n.last_token; ++k)
@@ -1000,6 +1004,8 @@ std::vector<Mention> extract_mentions(const Document& document, const std::vecto
       return t.kind == TokenKind::word && vocabulary.may_start_trigger(wc::text_of(document.text, t));
     });
     if (!any_trigger) continue;
+    words.names(i, sentences[i], scratch.names);
+    scratch.title_case = words.title_case(i);
     auto const starts_before = [&](std::size_t t, std::size_t offset) { return timexes[t].start < offset; };
     auto const first = std::lower_bound(by_start.begin(), by_start.end(), sentences[i].start, starts_before);
     auto const last = std::lower_bound(first, by_start.end(), sentences[i].end, starts_before);

@@ -14,16 +14,27 @@ static_assert(events_text::name_suffix <= std::numeric_limits<std::uint16_t>::ma
 
 }  // namespace
 
-SentenceWords::SentenceWords(const Document& document, const std::vector<Sentence>& sentences) {
+SentenceWords::SentenceWords(const Document& document, const std::vector<Sentence>& sentences)
+    : text_(document.text) {
   first_token_.reserve(sentences.size() + 1);
+  first_name_.reserve(sentences.size() + 1);
+  title_case_.assign(sentences.size(), 0);
   std::vector<Token> tokens;  // one sentence at a time, reused
   TokenFacts facts;
-  for (const Sentence& s : sentences) {
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const Sentence& s = sentences[i];
     std::size_t const first = tokens_.size();
     first_token_.push_back(first);
+    first_name_.push_back(names_.size());
     if (s.boilerplate) continue;
     events_text::tokenize(document.text, s.start, s.end, tokens);
     token_facts(document.text, tokens, facts);
+    title_case_[i] = events_text::title_case(document.text, tokens) ? 1 : 0;
+    for (const PersonName& n : find_person_names(document.text, tokens, facts)) {
+      names_.push_back({static_cast<std::uint32_t>(n.first_token), static_cast<std::uint32_t>(n.last_token),
+                        static_cast<std::uint32_t>(n.span_start - s.start), static_cast<std::uint32_t>(n.words),
+                        n.titled, n.possessive});
+    }
     tokens_.resize(first + tokens.size());
     PackedToken* out = tokens_.data() + first;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
@@ -35,7 +46,9 @@ SentenceWords::SentenceWords(const Document& document, const std::vector<Sentenc
     }
   }
   first_token_.push_back(tokens_.size());
+  first_name_.push_back(names_.size());
   tokens_.shrink_to_fit();
+  names_.shrink_to_fit();
 }
 
 void SentenceWords::read(std::size_t index, const Sentence& sentence, std::vector<Token>& tokens,
@@ -57,6 +70,29 @@ void SentenceWords::read(std::size_t index, const Sentence& sentence, std::vecto
   for (auto it = std::lower_bound(places_.begin(), places_.end(), first, starts_before);
        it != places_.end() && it->token < last; ++it) {
     facts.places[it->token - first] = it->match;
+  }
+}
+
+void SentenceWords::names(std::size_t index, const Sentence& sentence, std::vector<PersonName>& out) const {
+  out.clear();
+  const PackedToken* tokens = tokens_.data() + first_token_[index];
+  for (std::size_t k = first_name_[index]; k < first_name_[index + 1]; ++k) {
+    const PackedName& p = names_[k];
+    PersonName n;
+    n.first_token = p.first_token;
+    n.last_token = p.last_token;
+    n.start = sentence.start + tokens[p.first_token].offset;
+    n.end = sentence.start + tokens[p.last_token - 1].offset + tokens[p.last_token - 1].length;
+    n.span_start = sentence.start + p.span_offset;
+    // The name's words as find_person_names() joins them: a space where the text has one.
+    for (std::size_t t = p.first_token; t < p.last_token; ++t) {
+      if (t > p.first_token && tokens[t - 1].offset + tokens[t - 1].length != tokens[t].offset) n.text += ' ';
+      n.text += text_.substr(sentence.start + tokens[t].offset, tokens[t].length);
+    }
+    n.titled = p.titled;
+    n.possessive = p.possessive;
+    n.words = p.words;
+    out.push_back(std::move(n));
   }
 }
 

@@ -1,10 +1,12 @@
 #pragma once
-// A document's sentences read into words once: tokens, word classes and gazetteer places of every
-// non-boilerplate sentence, kept packed between the two passes of the events stage. Name
-// collection (pass 1) and the sentence reader (pass 3, see events.hpp) both need them; reading
-// them costs more than keeping them (12 bytes a token, about 2.5 times the text).
+// A document's sentences read into words once: tokens, word classes, gazetteer places and person
+// names of every non-boilerplate sentence, kept packed between the two passes of the events
+// stage. Name collection (pass 1) and the sentence reader (pass 3, see events.hpp) both need
+// them; reading them costs more than keeping them (12 bytes a token, 20 a name: about 2.5 times
+// the text).
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "engine/document.hpp"
@@ -25,6 +27,13 @@ class SentenceWords {
   void read(std::size_t index, const Sentence& sentence, std::vector<events_text::Token>& tokens,
             TokenFacts& facts) const;
 
+  // Sentence `index`'s find_person_names(), without their `title` (which nobody reading them
+  // here asks for; it stays empty).
+  void names(std::size_t index, const Sentence& sentence, std::vector<PersonName>& out) const;
+
+  // Whether sentence `index` is set in title case (events_text::title_case).
+  bool title_case(std::size_t index) const { return title_case_[index] != 0; }
+
  private:
   struct PackedToken {
     std::uint32_t offset = 0;  // from the sentence's start
@@ -33,13 +42,25 @@ class SentenceWords {
     std::uint8_t kind = 0;
     std::uint8_t case_bits = 0;  // 1 capitalised, 2 all caps
   };
+  struct PackedName {
+    std::uint32_t first_token = 0;  // within the sentence
+    std::uint32_t last_token = 0;
+    std::uint32_t span_offset = 0;  // span_start, from the sentence's start
+    std::uint32_t words = 0;
+    bool titled = false;
+    bool possessive = false;
+  };
   struct Place {
     std::size_t token = 0;  // index into tokens_
     PlaceMatch match;
   };
 
+  std::string_view text_;  // the document's
   std::vector<PackedToken> tokens_;
   std::vector<std::size_t> first_token_;  // per sentence, and one past the last
+  std::vector<PackedName> names_;
+  std::vector<std::size_t> first_name_;  // per sentence, and one past the last
+  std::vector<char> title_case_;          // per sentence
   std::vector<Place> places_;             // in token order
 };
 
