@@ -109,7 +109,8 @@ CueTable build_cues() {
 
 unsigned cues(std::string_view w) {
   static const CueTable table = build_cues();
-  return table.find(w);
+  auto const key = wc::fast_word_key(w);
+  return key ? table.find(*key) : 0u;
 }
 
 bool speech_type(std::string_view type) { return type == "interview" || type == "statement"; }

@@ -1,6 +1,8 @@
 #include "engine/events_text.hpp"
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 
 #include "grammar/word_table.hpp"
@@ -390,11 +392,36 @@ bool equals_lower(std::string_view word, std::string_view lower_case) noexcept {
   return true;
 }
 
+std::optional<grammar::WordKey> fast_word_key(std::string_view word) noexcept {
+  if constexpr (std::endian::native != std::endian::little) return grammar::word_key(word);
+  if (word.empty() || word.size() > 16) return std::nullopt;
+  unsigned char bytes[16] = {};
+  std::memcpy(bytes, word.data(), word.size());
+  // ASCII capitals to lower case, other bytes as they are (as grammar::word_key does): a byte is
+  // a capital when its low seven bits are at least 'A' and at most 'Z' and its high bit is clear.
+  auto const lower = [](std::uint64_t x) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t highs = 0x8080808080808080ull;
+    std::uint64_t const low7 = x & ~highs;
+    std::uint64_t const at_least_a = low7 + ones * (0x80 - 'A');
+    std::uint64_t const above_z = low7 + ones * (0x80 - 'Z' - 1);
+    std::uint64_t const capital = at_least_a & ~above_z & ~x & highs;
+    return x | (capital >> 2);
+  };
+  grammar::WordKey key;
+  std::memcpy(&key.low, bytes, 8);
+  std::memcpy(&key.high, bytes + 8, 8);
+  key.low = lower(key.low);
+  key.high = lower(key.high);
+  return key;
+}
+
 unsigned word_class(std::string_view word) noexcept {
   if (!word.empty() && word.back() == '.' && word.size() > 1 && word.find('.') == word.size() - 1) {
     word.remove_suffix(1);
   }
-  return lexicon().find(word);
+  auto const key = fast_word_key(word);
+  return key ? lexicon().find(*key) : 0u;
 }
 
 bool title_case(std::string_view text, const std::vector<Token>& tokens) {

@@ -4,9 +4,12 @@
 // ("U.S.") kept whole, and a lexicon of word classes (titles, nationalities, organisations,
 // function words) that tells a name from the words around it.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "grammar/word_table.hpp"
 
 namespace reckon::events_text {
 
@@ -56,6 +59,10 @@ enum WordClass : unsigned {
 };
 
 unsigned word_class(std::string_view word) noexcept;  // case-insensitive; 0 when unknown
+
+// grammar::word_key(word), built eight bytes at a time: the events stage looks up nearly every
+// word of a sentence in a word table, some twice.
+std::optional<grammar::WordKey> fast_word_key(std::string_view word) noexcept;
 
 // Inline: every rule of the events stage asks them, token by token.
 inline bool is_word(const Token& t) noexcept { return t.kind == TokenKind::word; }

@@ -197,3 +197,16 @@ TEST_CASE("places are canonical gazetteer names", "[entities]") {
   CHECK(place->canonical == "Anchorage");
   CHECK(place->level == 2);
 }
+
+TEST_CASE("a word's table key built eight bytes at a time is the one the word table builds", "[events_text]") {
+  // Boundaries of the capital range ('@', '[', '`', '{'), bytes beyond ASCII, both key halves.
+  for (std::string_view const word :
+       {"a", "The", "MINISTER", "@AZ[", "`az{", "U.S.", "Zelenskyy", "\xC3\x89LYS\xC3\x89" "E", "0123456789",
+        "Secretary-General", "spokespersonsXYZ", "spokespersonsXYZW", ""}) {
+    auto const fast = reckon::events_text::fast_word_key(word);
+    auto const slow = reckon::grammar::word_key(word);
+    INFO(word);
+    REQUIRE(fast.has_value() == slow.has_value());
+    if (fast) CHECK(*fast == *slow);
+  }
+}
