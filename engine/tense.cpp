@@ -145,7 +145,9 @@ bool regular_past(std::string_view w, unsigned kinds) {
   return w.size() >= 5 && w.substr(w.size() - 2) == "ed" && (kinds & not_regular) == 0;
 }
 
-enum class Cue { none, past, present, future, reporting_past, reporting_present };
+// future_in_past: a future seen from a past point ("was scheduled to", "had been expected"):
+// the time may lie on either side of the anchor.
+enum class Cue { none, past, present, future, future_in_past, reporting_past, reporting_present };
 
 // The cue of word `w`, given the words just before and after it (empty at the window's edges).
 Cue cue_of(const Word& word, const Word& previous, const Word& following) {
@@ -165,7 +167,10 @@ Cue cue_of(const Word& word, const Word& previous, const Word& following) {
   if (w == "soon" && prev == "as") return Cue::future;  // "as soon as"
   if (w == "set" || w == "due") return next == "to" || next == "for" ? Cue::future : Cue::none;
   if ((kinds & present_word) != 0 && next == "to") return Cue::future;  // "is to visit"
-  if ((kinds & future_word) != 0) return Cue::future;
+  if ((kinds & future_word) != 0) {
+    bool const past_frame = prev == "was" || prev == "were" || prev == "been";
+    return past_frame ? Cue::future_in_past : Cue::future;
+  }
   unsigned const prev_kinds = previous.kinds;
   bool const has_have = prev == "has" || prev == "have" || prev == "had" || prev == "hasn't" ||
                         prev == "haven't";
@@ -435,6 +440,7 @@ Tense detect_tense(std::string_view text, std::size_t window_start, std::size_t 
       best_distance = distance;
       best = (cue == Cue::past || cue == Cue::reporting_past) ? Tense::past
              : cue == Cue::future                             ? Tense::future
+             : cue == Cue::future_in_past                     ? Tense::unknown
                                                               : Tense::present;
     }
   };

@@ -765,7 +765,15 @@ auto const and_a_half = (kw("and") >> kw("a") >> kw("half"))[([](auto& ctx) {
   x3::_val(ctx).quantity.value += 0.5;
 })];
 
+// "the year ended Sept. 30", "the fiscal year ending June 30": a reporting year named by the day
+// it ends on, so an amount of time (TimeML: a duration whose end point is that day), not a year.
+auto const year_by_its_end =
+    (kw("the") >> -kw("fiscal") >> kw("year") >> &(kw("ended") | kw("ending")))[([](auto& ctx) {
+      x3::_val(ctx).unit = ast::Unit::year;
+    })];
+
 auto const duration_def =
+    year_by_its_end |
     (kw("recent") >> lexeme[words.units[set_recent_unit] >> word_end]) |
     (-duration_relation[set_relation] >> -kw("the") >> -kw("first") >> quantity[set_quantity] >>
      -lit('-') >> unit_filler >> lexeme[words.units[set_duration_unit] >> word_end] >>

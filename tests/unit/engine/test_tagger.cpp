@@ -88,6 +88,22 @@ TEST_CASE("a year earlier than a quarter in focus is that quarter a year before"
   CHECK(value_of(t, "the year-ago quarter") == "2024-Q3");
 }
 
+TEST_CASE("a year named by the day it ends on is a year-long duration", "[tagger][duration]") {
+  auto const t = tagged(document(
+      "For the year ended Sept. 30, Ralston earned $422 million. In the fiscal year ending June 30, "
+      "1990, it expects less.",
+      anchor_on(1989, 11, 2)));
+  CHECK(value_of(t, "the year") == "P1Y");
+  CHECK(value_of(t, "Sept. 30") == "1989-09-30");
+  CHECK(value_of(t, "the fiscal year") == "P1Y");
+}
+
+TEST_CASE("a weekday in a future seen from the past is the nearest one", "[tagger][tense]") {
+  auto const t = tagged(document("The offer had been scheduled to expire at midnight Friday.",
+                                 anchor_on(1989, 10, 30)));  // a Monday
+  CHECK(value_of(t, "midnight Friday") == "1989-10-27T24:00");
+}
+
 TEST_CASE("tense decides the direction of bare weekdays in running text", "[tagger][tense]") {
   auto const t = tagged(document(
       "Rubio spoke by telephone Monday with Lavrov. They will meet again on Thursday.",

@@ -34,6 +34,13 @@ TEST_CASE("past forms point back", "[tense]") {
   CHECK(tense_of("Prices have risen since May", "May") == Tense::past);
 }
 
+TEST_CASE("a future seen from a past point leaves the direction open", "[tense]") {
+  // "was scheduled to expire Friday" in a Monday paper: the Friday may be the one just gone.
+  CHECK(tense_of("The offer had been scheduled to expire at midnight Friday", "Friday") == Tense::unknown);
+  CHECK(tense_of("The vote was expected Thursday", "Thursday") == Tense::unknown);
+  CHECK(tense_of("The vote is expected Thursday", "Thursday") == Tense::future);
+}
+
 TEST_CASE("present tense is neither", "[tense]") {
   CHECK(tense_of("Trump is limiting expectations for his summit Friday", "Friday") == Tense::present);
 }

@@ -124,6 +124,8 @@ TEST_CASE("durations and recurring times", "[grammar]") {
       {"published daily", {"daily"}},
       {"each year", {"each year"}},
       {"about three weeks", {"about three weeks"}},
+      {"net income for the year ended Sept. 30 rose", {"the year", "Sept. 30"}},
+      {"in the fiscal year ending June 30, 1990,", {"the fiscal year", "June 30, 1990"}},
   });
 }
 
