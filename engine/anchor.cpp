@@ -761,6 +761,14 @@ Timex resolve_period(const ast::Period& node, const ResolveContext& context, Tra
   if (Timex const probe = make(2000); probe.problem == TimexProblem::no_such_period) {
     return make(2000, trace);  // a fifth quarter is missing from every year
   }
+  if (node.in_focus && node.year) {
+    if (context.quarter) {
+      note(trace, "the quarter in focus (Q" + std::to_string(context.quarter->quarter) + "), in the year written");
+      return quarter_timex(*node.year, context.quarter->quarter, trace);
+    }
+    note(trace, "no quarter in focus: the year written");
+    return year_timex(*node.year, trace);
+  }
   if (node.year) {
     note(trace, "a part of a given year");
     return make(*node.year, trace);
@@ -1170,7 +1178,9 @@ void remember(ResolveContext& context, const ast::Expression& expression, const 
   ast::Core const& core = expression.core;
   if (longer_reporting_period(core)) context.quarter.reset();
   if (!timex.interval) return;
-  if (std::holds_alternative<ast::Period>(core) && reported_quarter(timex, context)) {
+  // "the 1988 quarter" names the focus in another year; it does not move it.
+  if (const auto* period = std::get_if<ast::Period>(&core);
+      period != nullptr && !period->in_focus && reported_quarter(timex, context)) {
     date::year_month_day const first(first_day(timex));
     context.quarter = QuarterInFocus{int(first.year()), (unsigned(first.month()) - 1) / 3 + 1};
   }

@@ -642,12 +642,16 @@ auto const set_season = [](auto& ctx) {
 auto const half_index =
     (kw("first")[set_half(1)] | (kw("second") | kw("last"))[set_half(2)]) >> kw("half");
 
-// "Q3 2025", "the third quarter of 1990", "third-quarter", "the first half of 1990",
-// "summer 2024", "last fall", "the winter of 1994"
+// "Q3 2025", "the third quarter of 1990", "third-quarter", "the 1988 quarter", "the first half of
+// 1990", "summer 2024", "last fall", "the winter of 1994"
 auto const period_def =
     (-kw("the") >> relative_year >> lit("'s") >> -kw("fiscal") >> quarter_index) |
     (-kw("the") >> -relation[set_relation] >> -kw("fiscal") >> -year_number[set_year] >>
      quarter_index >> -period_year) |
+    (kw("the") >> year_number[set_year] >> (kw("quarter") | kw("period")))[([](auto& ctx) {
+      x3::_val(ctx).kind = ast::PeriodKind::quarter;
+      x3::_val(ctx).in_focus = true;
+    })] |
     (-kw("the") >> half_index >> -period_year) |
     (relation[set_relation] >> lexeme[words.seasons[set_season] >> word_end] >> -period_year) |
     (kw("the") >> lexeme[words.seasons[set_season] >> word_end] >> -period_year) |
@@ -800,7 +804,8 @@ auto const offset_direction =
     })];
 
 // "two days ago", "a year earlier", "three years later", "two weeks from now"
-// "the year-earlier quarter", "year-ago": the same period a year before the one in focus
+// "the year-earlier quarter", "year-ago", "the quarter a year ago": the same period a year before
+// the one in focus
 auto const year_before_focus = [](auto& ctx) {
   auto& o = x3::_val(ctx);
   o.unit = ast::Unit::year;
@@ -808,12 +813,19 @@ auto const year_before_focus = [](auto& ctx) {
   o.origin = ast::Origin::narrative;
 };
 
+auto const reporting_period = kw("quarter") | kw("period");
+auto const a_year_back = (kw("a") >> kw("year") >> (kw("ago") | kw("earlier"))) | (kw("last") >> kw("year"));
+
+// ..., "the quarter a year ago", "the corresponding period last year", "last year's quarter"
 auto const offset_def =
     ((quantity[set_quantity] | (kw("an") | kw("a"))) >> unit_filler >>
      lexeme[words.units[set_unit] >> word_end] >> offset_direction) |
     (-kw("the") >> -(kw("comparable") | kw("corresponding")) >>
-     (kw("year-earlier") | kw("year-ago"))[year_before_focus] >>
-     -(kw("quarter") | kw("period")));
+     (kw("year-earlier") | kw("year-ago"))[year_before_focus] >> -reporting_period) |
+    (kw("the") >> -(kw("comparable") | kw("corresponding") | kw("same")) >> reporting_period >>
+     a_year_back)[year_before_focus] |
+    (kw("last") >> kw("year") >> lit("'s") >> -(kw("comparable") | kw("corresponding")) >>
+     reporting_period)[year_before_focus];
 
 // --- recurring times -------------------------------------------------------------------------
 

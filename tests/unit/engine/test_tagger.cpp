@@ -88,6 +88,24 @@ TEST_CASE("a year earlier than a quarter in focus is that quarter a year before"
   CHECK(value_of(t, "the year-ago quarter") == "2024-Q3");
 }
 
+TEST_CASE("the quarter in focus, named in another year, is that quarter of the year", "[tagger][narrative]") {
+  auto const t = tagged(document(
+      "Profit in the third quarter rose 5%. In the 1988 quarter, it earned $2 million. For the "
+      "quarter a year ago, it reported a loss. The corresponding period last year was weak, and "
+      "last year's quarter too. The quarter was strong.",
+      anchor_on(1989, 10, 26)));
+  CHECK(value_of(t, "the 1988 quarter") == "1988-Q3");
+  CHECK(value_of(t, "the quarter a year ago") == "1988-Q3");
+  CHECK(value_of(t, "The corresponding period last year") == "1988-Q3");
+  CHECK(value_of(t, "last year's quarter") == "1988-Q3");
+  CHECK(value_of(t, "The quarter") == "1989-Q3");  // the focus stays on 1989
+}
+
+TEST_CASE("without a quarter in focus, 'the 1988 period' is the year", "[tagger]") {
+  auto const t = tagged(document("In the 1988 period, sales fell.", anchor_on(1989, 10, 26)));
+  CHECK(value_of(t, "the 1988 period") == "1988");
+}
+
 TEST_CASE("a year named by the day it ends on is a year-long duration", "[tagger][duration]") {
   auto const t = tagged(document(
       "For the year ended Sept. 30, Ralston earned $422 million. In the fiscal year ending June 30, "
