@@ -1182,7 +1182,11 @@ void remember(ResolveContext& context, const ast::Expression& expression, const 
   if (const auto* period = std::get_if<ast::Period>(&core);
       period != nullptr && !period->in_focus && reported_quarter(timex, context)) {
     date::year_month_day const first(first_day(timex));
-    context.quarter = QuarterInFocus{int(first.year()), (unsigned(first.month()) - 1) / 3 + 1};
+    QuarterInFocus const named{int(first.year()), (unsigned(first.month()) - 1) / 3 + 1};
+    bool const earlier_same_year = !period->fiscal && context.quarter &&
+                                   context.quarter->year == named.year &&
+                                   named.quarter < context.quarter->quarter;
+    if (!earlier_same_year) context.quarter = named;
   }
   if (timex.type == TimexType::date && std::holds_alternative<ast::CalendarDate>(core)) {
     context.narrative_period = NarrativeTime{first_day(timex), timex.granularity};

@@ -82,6 +82,7 @@ struct Period {
   std::optional<int> year_offset;  // "this year's third quarter" (0), "next year's" (+1)
   Relation relation = Relation::none;
   bool in_focus = false;  // "the 1988 quarter": the quarter the text reports on, in `year`
+  bool fiscal = false;    // "fiscal second-quarter": numbered in a company's own year
 };
 
 // "Tuesday", "Friday morning", "last Friday", "this coming Sunday", "Friday's close".

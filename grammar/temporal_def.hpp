@@ -645,9 +645,9 @@ auto const half_index =
 // "Q3 2025", "the third quarter of 1990", "third-quarter", "the 1988 quarter", "the first half of
 // 1990", "summer 2024", "last fall", "the winter of 1994"
 auto const period_def =
-    (-kw("the") >> relative_year >> lit("'s") >> -kw("fiscal") >> quarter_index) |
-    (-kw("the") >> -relation[set_relation] >> -kw("fiscal") >> -year_number[set_year] >>
-     quarter_index >> -period_year) |
+    (-kw("the") >> relative_year >> lit("'s") >> -kw("fiscal")[set_fiscal] >> quarter_index) |
+    (-kw("the") >> -relation[set_relation] >> -kw("fiscal")[set_fiscal] >>
+     -year_number[set_year] >> quarter_index >> -period_year) |
     (kw("the") >> year_number[set_year] >> (kw("quarter") | kw("period")))[([](auto& ctx) {
       x3::_val(ctx).kind = ast::PeriodKind::quarter;
       x3::_val(ctx).in_focus = true;

@@ -101,6 +101,16 @@ TEST_CASE("the quarter in focus, named in another year, is that quarter of the y
   CHECK(value_of(t, "The quarter") == "1989-Q3");  // the focus stays on 1989
 }
 
+TEST_CASE("an earlier quarter of the same year is a comparison, not the new focus", "[tagger][narrative]") {
+  auto const t = tagged(document(
+      "Third-quarter profit rose, after a flat second quarter. A year ago, it lost money. The "
+      "company's fiscal second quarter ended Sept. 30. A year earlier, sales were flat.",
+      anchor_on(1989, 11, 1)));
+  CHECK(value_of(t, "A year ago") == "1988-Q3");
+  // A fiscal quarter is numbered in the company's own year: it always takes the focus.
+  CHECK(value_of(t, "A year earlier") == "1988-Q2");
+}
+
 TEST_CASE("without a quarter in focus, 'the 1988 period' is the year", "[tagger]") {
   auto const t = tagged(document("In the 1988 period, sales fell.", anchor_on(1989, 10, 26)));
   CHECK(value_of(t, "the 1988 period") == "1988");
