@@ -41,6 +41,12 @@ TEST_CASE("a future seen from a past point leaves the direction open", "[tense]"
   CHECK(tense_of("The vote is expected Thursday", "Thursday") == Tense::future);
 }
 
+TEST_CASE("a participle with its agent after the expression is no verb of the clause", "[tense]") {
+  CHECK(tense_of("Qantas will almost double its flights by August in the search for new markets "
+                 "untouched by the crisis", "August") == Tense::future);
+  CHECK(tense_of("Rubio met Lavrov Tuesday, accompanied by aides", "Tuesday") == Tense::past);
+}
+
 TEST_CASE("present tense is neither", "[tense]") {
   CHECK(tense_of("Trump is limiting expectations for his summit Friday", "Friday") == Tense::present);
 }
