@@ -150,8 +150,8 @@ bool regular_past(std::string_view w, unsigned kinds) {
 enum class Cue { none, past, present, future, future_in_past, reporting_past, reporting_present };
 
 // The cue of word `w`, given the words just before and after it (empty at the window's edges),
-// and whether it follows the expression.
-Cue cue_of(const Word& word, const Word& previous, const Word& following, bool after_expression) {
+// and whether it follows the expression with other words between.
+Cue cue_of(const Word& word, const Word& previous, const Word& following, bool well_after_expression) {
   std::string_view const w = word.text();
   if (w.empty()) return Cue::none;
   unsigned const kinds = word.kinds;
@@ -177,9 +177,11 @@ Cue cue_of(const Word& word, const Word& previous, const Word& following, bool a
                         prev == "haven't";
   bool const finite_aux = w == "was" || w == "were" || w == "had" || w == "did";
   if (((kinds & past_form) != 0 || regular_past(w, kinds)) && !finite_aux) {
-    // After the expression, a participle with its agent describes a noun ("by August, in new
-    // markets untouched by the crisis"): a reduced relative clause, not the clause's verb.
-    if (after_expression && next == "by") return Cue::none;
+    // Further after the expression, a participle with its agent describes a noun ("by August,
+    // in new markets untouched by the crisis"): a reduced relative clause, not the clause's verb.
+    // A plain past form ("spoke by telephone") is a verb wherever it stands.
+    bool const participle_form = regular_past(w, kinds) || (kinds & participle) != 0;
+    if (well_after_expression && participle_form && next == "by") return Cue::none;
     // A participle after an auxiliary ("will be held", "has been") takes the auxiliary's tense.
     if ((prev_kinds & auxiliary) != 0) return has_have ? Cue::past : Cue::none;
     return Cue::past;
@@ -431,7 +433,7 @@ Tense detect_tense(std::string_view text, std::size_t window_start, std::size_t 
   Tense best = Tense::unknown;
   auto const consider = [&](const Word& word, std::pair<const Word&, const Word&> beside,
                             std::size_t distance) {
-    Cue const cue = cue_of(word, beside.first, beside.second, word.start >= expression_end);
+    Cue const cue = cue_of(word, beside.first, beside.second, word.start >= expression_end && distance > 1);
     if (cue == Cue::none) return;
     // A reporting verb right beside the expression times it ("said Friday"); further away it
     // frames a report whose content has its own tense. "would" is often a future in the past.

@@ -45,6 +45,11 @@ TEST_CASE("a participle with its agent after the expression is no verb of the cl
   CHECK(tense_of("Qantas will almost double its flights by August in the search for new markets "
                  "untouched by the crisis", "August") == Tense::future);
   CHECK(tense_of("Rubio met Lavrov Tuesday, accompanied by aides", "Tuesday") == Tense::past);
+  // The verb right after an empty span (how the events stage asks) keeps its tense.
+  std::string_view const call = "Varga spoke by telephone Monday with Dorin";
+  CHECK(reckon::detect_tense(call, 0, call.size(), 6, 6) == Tense::past);
+  std::string_view const talk = "Varga talked by phone Monday with Dorin";
+  CHECK(reckon::detect_tense(talk, 0, talk.size(), 6, 6) == Tense::past);
 }
 
 TEST_CASE("present tense is neither", "[tense]") {
