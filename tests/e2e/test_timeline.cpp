@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -56,6 +58,19 @@ TEST_CASE("the example corpus gives one call event with the planted date conflic
   CHECK(c["mentions"][0][0]["doc"] == "03-regional-digest.txt");
   CHECK(c["mentions"][0][0]["timex"]["value"] == "2026-03-08");
   CHECK_THAT(c["message"].get<std::string>(), Catch::Contains("03-regional-digest.txt") && Catch::Contains("01-ministers-call.txt"));
+}
+
+TEST_CASE("the committed example timelines are what the README's command writes today", "[e2e][timeline]") {
+  // scripts/run-example.sh writes them; a change of behaviour must come with the new files.
+  for (const std::string format : {"json", "md"}) {
+    INFO("format " << format);
+    const auto r = run("timeline --format " + format + " --config '" + examples + "/reckon.toml' '" + examples + "/articles'");
+    REQUIRE(r.exit_code == 0);
+    std::ifstream in(examples + "/timeline." + format, std::ios::binary);
+    REQUIRE(in);
+    const std::string committed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(r.out == committed);
+  }
 }
 
 TEST_CASE("a timeline run asked to fail on conflicts exits 1 when one is found", "[e2e][timeline]") {
