@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "engine/anchor.hpp"
+#include "engine/tense.hpp"
 #include "grammar/temporal.hpp"
 
 namespace reckon {
@@ -69,10 +70,12 @@ struct Describe {
   }
   std::string operator()(const ast::Period& n) const {
     static const char* const kinds[] = {"quarter", "half", "season"};
-    std::string s = std::string("Period\n  kind: ") + kinds[static_cast<int>(n.kind)] +
-                    "\n  index: " + std::to_string(n.index);
+    std::string s = std::string("Period\n  kind: ") + kinds[static_cast<int>(n.kind)];
+    if (!n.in_focus) s += "\n  index: " + std::to_string(n.index);
     if (n.year) s += "\n  year: " + std::to_string(*n.year);
     if (n.relation != ast::Relation::none) s += std::string("\n  relation: ") + relation_name(n.relation);
+    if (n.fiscal) s += "\n  fiscal: yes";
+    if (n.in_focus) s += "\n  which: the quarter in focus";
     return s;
   }
   std::string operator()(const ast::WeekdayRef& n) const {
@@ -152,33 +155,24 @@ std::string describe(const ast::Expression& expression) {
   return s;
 }
 
-}  // namespace
-
-std::optional<Explanation> explain_expression(std::string_view expression,
-                                              const std::optional<Anchor>& anchor, Tense tense) {
-  auto const parsed = grammar::parse_expression(expression);
-  if (!parsed) return std::nullopt;
+// The resolution of one parsed expression, its steps after `preamble`.
+Explanation explained(const ast::Expression& parsed, ResolveContext& context, std::vector<std::string> preamble) {
   Explanation explanation;
-  explanation.tree = describe(*parsed);
-  ResolveContext context;
-  context.anchor = anchor;
-  context.tense = tense;
-  explanation.steps.push_back(anchor ? "anchor: " + to_iso(*anchor) : std::string("no anchor"));
-  explanation.steps.push_back(std::string("tense: ") + to_string(tense));
-  explanation.timex = resolve(*parsed, context, &explanation.steps);
-  explanation.timex.end = expression.size();
+  explanation.tree = describe(parsed);
+  explanation.steps = std::move(preamble);
+  explanation.timex = resolve(parsed, context, &explanation.steps);
   return explanation;
 }
 
-std::string explain(std::string_view expression, const std::optional<Anchor>& anchor, Tense tense) {
-  auto const explanation = explain_expression(expression, anchor, tense);
-  if (!explanation) {
-    return "\"" + std::string(expression) + "\" is not a temporal expression reckon can read as a whole\n";
-  }
-  std::string out = "parse:\n" + indent(explanation->tree, "  ") + "\nresolution:\n";
+std::string anchor_step(const std::optional<Anchor>& anchor) {
+  return anchor ? "anchor: " + to_iso(*anchor) : std::string("no anchor");
+}
+
+std::string describe_result(const Explanation& explanation) {
+  std::string out = "parse:\n" + indent(explanation.tree, "  ") + "\nresolution:\n";
   int step = 1;
-  for (const auto& s : explanation->steps) out += "  " + std::to_string(step++) + ". " + s + "\n";
-  const Timex& t = explanation->timex;
+  for (const auto& s : explanation.steps) out += "  " + std::to_string(step++) + ". " + s + "\n";
+  const Timex& t = explanation.timex;
   out += std::string("TIMEX3: type=") + to_string(t.type) + " value=" + t.value;
   if (!t.mod.empty()) out += " mod=" + t.mod;
   if (t.quant) out += " quant=" + *t.quant;
@@ -189,6 +183,63 @@ std::string explain(std::string_view expression, const std::optional<Anchor>& an
     out += std::string("interval: [") + date::format("%Y-%m-%dT%H:%M", t.interval->begin) + ", " +
            date::format("%Y-%m-%dT%H:%M", t.interval->end) + ") granularity=" +
            to_string(t.granularity) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Explanation> explain_expression(std::string_view expression,
+                                              const std::optional<Anchor>& anchor, Tense tense) {
+  auto const parsed = grammar::parse_expression(expression);
+  if (!parsed) return std::nullopt;
+  ResolveContext context;
+  context.anchor = anchor;
+  context.tense = tense;
+  Explanation explanation = explained(*parsed, context, {anchor_step(anchor), std::string("tense: ") + to_string(tense)});
+  explanation.timex.end = expression.size();
+  return explanation;
+}
+
+std::vector<FoundExplanation> explain_phrase(std::string_view phrase, const std::optional<Anchor>& anchor,
+                                             Tense tense) {
+  std::vector<FoundExplanation> found;
+  ResolveContext context;
+  context.anchor = anchor;
+  for (const auto& match : grammar::find_expressions(phrase)) {
+    std::string tense_step;
+    if (tense == Tense::unknown) {
+      context.tense = detect_tense(phrase, 0, phrase.size(), match.start, match.end);
+      tense_step = std::string("tense: ") + to_string(context.tense) + " (read from the words around it)";
+    } else {
+      context.tense = tense;
+      tense_step = std::string("tense: ") + to_string(tense);
+    }
+    Explanation explanation = explained(match.expression, context, {anchor_step(anchor), tense_step});
+    explanation.timex.start = match.start;
+    explanation.timex.end = match.end;
+    remember(context, match.expression, explanation.timex);
+    found.push_back({match.start, match.end, std::move(explanation)});
+  }
+  return found;
+}
+
+std::string explain(std::string_view expression, const std::optional<Anchor>& anchor, Tense tense) {
+  if (auto const whole = explain_expression(expression, anchor, tense)) return describe_result(*whole);
+  auto const found = explain_phrase(expression, anchor, tense);
+  if (found.empty()) {
+    return "\"" + std::string(expression) + "\" is not a temporal expression reckon can read as a whole\n";
+  }
+  std::string out = "\"" + std::string(expression) + "\" is no single expression; the tagger finds " +
+                    std::to_string(found.size()) + (found.size() == 1 ? " expression" : " expressions") +
+                    " in it (a TIMEX3 span leaves out prepositions such as 'on', 'since', 'from', and "
+                    "a possessive's noun):\n";
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const auto& f = found[i];
+    out += "\nexpression " + std::to_string(i + 1) + ": \"" +
+           std::string(expression.substr(f.start, f.end - f.start)) + "\" (bytes " + std::to_string(f.start) +
+           "-" + std::to_string(f.end) + ")\n";
+    out += describe_result(f.explanation);
   }
   return out;
 }

@@ -22,7 +22,22 @@ struct Explanation {
 std::optional<Explanation> explain_expression(std::string_view expression,
                                               const std::optional<Anchor>& anchor, Tense tense);
 
-// The same as text for the terminal; says what went wrong when the expression does not parse.
+// One expression found inside a longer phrase ("spoke Tuesday", "since 2014", "from May to July"),
+// with its byte span in the phrase.
+struct FoundExplanation {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  Explanation explanation;
+};
+
+// Every expression the tagger would find in `phrase`, explained in text order: each resolved as
+// the tagger resolves it, the narrative carried from one to the next. With Tense::unknown the
+// tense is read from the phrase's own words ("will meet Friday"), as the tagger reads it.
+std::vector<FoundExplanation> explain_phrase(std::string_view phrase, const std::optional<Anchor>& anchor,
+                                             Tense tense);
+
+// The same as text for the terminal: the whole expression, else each expression found in the
+// phrase, else what went wrong.
 std::string explain(std::string_view expression, const std::optional<Anchor>& anchor,
                     Tense tense = Tense::unknown);
 

@@ -22,6 +22,13 @@ TEST_CASE("every command has its own --help", "[e2e][cli]") {
   }
 }
 
+TEST_CASE("explain reads a phrase around expressions and exits 0", "[e2e][cli][explain]") {
+  const auto r = run("explain 'since 2014' --anchor 2025-08-12");
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("expression 1: \"2014\"") && Catch::Contains("TIMEX3: type=DATE value=2014"));
+  CHECK(r.err.empty());
+}
+
 TEST_CASE("an unknown command or option is a usage error with exit code 2", "[e2e][cli]") {
   CHECK(run("frobnicate").exit_code == 2);
   CHECK(run("tag --no-such-option x").exit_code == 2);
