@@ -18,6 +18,9 @@ SentenceWords::SentenceWords(const Document& document, const std::vector<Sentenc
     : text_(document.text) {
   first_token_.reserve(sentences.size() + 1);
   first_name_.reserve(sentences.size() + 1);
+  // Running text has about one token in five bytes: reserving one in four spares the copies of
+  // growing (and of shrinking to fit) for nearly every document.
+  tokens_.reserve(document.text.size() / 4 + 16);
   title_case_.assign(sentences.size(), 0);
   std::vector<Token> tokens;  // one sentence at a time, reused
   TokenFacts facts;
@@ -47,7 +50,6 @@ SentenceWords::SentenceWords(const Document& document, const std::vector<Sentenc
   }
   first_token_.push_back(tokens_.size());
   first_name_.push_back(names_.size());
-  tokens_.shrink_to_fit();
   names_.shrink_to_fit();
 }
 
