@@ -2,8 +2,8 @@
 // A document's sentences read into words once: tokens, word classes, gazetteer places and person
 // names of every non-boilerplate sentence, kept packed between the two passes of the events
 // stage. Name collection (pass 1) and the sentence reader (pass 3, see events.hpp) both need
-// them; reading them costs more than keeping them (12 bytes a token, 20 a name: about 2.5 times
-// the text).
+// them; reading them costs more than keeping them (12 bytes a token, 20 a name: about three
+// times the text).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
