@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/allocator.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 
@@ -27,6 +28,7 @@ std::string command_name(const CLI::App& app) {
 
 int main(int argc, char** argv) {
   using namespace reckon::cli;
+  configure_allocator();
   // A file size limit (ulimit -f) makes a write fail with an error reckon reports and cleans up
   // after, instead of killing the process.
   std::signal(SIGXFSZ, SIG_IGN);

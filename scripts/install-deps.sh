@@ -13,6 +13,7 @@ packages=(
   catch2                      # unit tests (v2.13)
   nlohmann-json3-dev          # JSON Lines input, timeline JSON read-back
   libcli11-dev                # command-line parsing with per-subcommand --help
+  libmimalloc-dev             # the allocator of reckon and the benchmarks (2 MiB pages)
   libbenchmark-dev            # bench/
   clang libclang-rt-14-dev    # libFuzzer targets and sanitizer runtimes
   python3                     # end-to-end test driver helpers
