@@ -106,4 +106,3 @@ void BM_Reconcile(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_Reconcile)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
-BENCHMARK_MAIN();

@@ -63,4 +63,3 @@ void BM_TagAllCores(benchmark::State& state) {
 
 BENCHMARK(BM_TagSingleThread)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 BENCHMARK(BM_TagAllCores)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
-BENCHMARK_MAIN();

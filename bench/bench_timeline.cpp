@@ -45,4 +45,3 @@ void BM_TimelineAllCores(benchmark::State& state) { run(state, reckon::default_t
 
 BENCHMARK(BM_TimelineSingleThread)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 BENCHMARK(BM_TimelineAllCores)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
-BENCHMARK_MAIN();
