@@ -771,8 +771,13 @@ auto const and_a_half = (kw("and") >> kw("a") >> kw("half"))[([](auto& ctx) {
 
 // "the year ended Sept. 30", "the fiscal year ending June 30": a reporting year named by the day
 // it ends on, so an amount of time (TimeML: a duration whose end point is that day), not a year.
+// Only before a day ("Sept. 30", "tomorrow"): in "the year ended with a record" the year is the
+// subject, a date.
 auto const year_by_its_end =
-    (kw("the") >> -kw("fiscal") >> kw("year") >> &(kw("ended") | kw("ending")))[([](auto& ctx) {
+    (kw("the") >> -kw("fiscal") >> kw("year") >>
+     &((kw("ended") | kw("ending")) >>
+       (x3::omit[month_name] | x3::omit[weekday_name] | kw("today") | kw("tomorrow") |
+        kw("yesterday"))))[([](auto& ctx) {
       x3::_val(ctx).unit = ast::Unit::year;
     })];
 

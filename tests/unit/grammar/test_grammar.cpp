@@ -130,6 +130,8 @@ TEST_CASE("durations and recurring times", "[grammar]") {
       {"about three weeks", {"about three weeks"}},
       {"net income for the year ended Sept. 30 rose", {"the year", "Sept. 30"}},
       {"in the fiscal year ending June 30, 1990,", {"the fiscal year", "June 30, 1990"}},
+      {"a loss for the year ending tomorrow", {"the year", "tomorrow"}},
+      {"The year ended with a record, the company said.", {}},
   });
 }
 
