@@ -9,7 +9,7 @@ namespace reckon::cli {
 // Safe to call before anything else runs; does nothing without mimalloc.
 void configure_allocator() noexcept;
 
-// "mimalloc (2 MiB pages)" or "system malloc", for --version and the benchmarks' reports.
+// "mimalloc (2 MiB pages)" or "system malloc", for the benchmarks' reports.
 const char* allocator_name() noexcept;
 
 }  // namespace reckon::cli

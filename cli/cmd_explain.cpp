@@ -25,12 +25,11 @@ int run_explain(const ExplainOptions& options) {
     anchor = parsed.anchor;
   }
   const auto tense = parse_tense(options.tense);
-  const Tense chosen = tense.value_or(Tense::unknown);
   // A phrase around expressions ("since 2014", "spoke Tuesday") explains each one found in it.
-  const bool readable = explain_expression(options.expression, anchor, chosen) ||
-                        !explain_phrase(options.expression, anchor, chosen).empty();
-  std::fputs(explain(options.expression, anchor, chosen).c_str(), stdout);
-  if (readable) return exit_ok;
+  bool read = false;
+  std::fputs(explain(options.expression, anchor, tense.value_or(Tense::unknown), read).c_str(), stdout);
+  // Nothing read is an input error; the partial parse is on stdout.
+  if (read) return exit_ok;
   print_error("reckon explain", 0, 0,
               "'" + options.expression + "' is not an expression reckon can read as a whole "
               "(expected a date or time expression such as \"last Friday\"; the parse is on standard output)");

@@ -225,9 +225,17 @@ std::vector<FoundExplanation> explain_phrase(std::string_view phrase, const std:
 }
 
 std::string explain(std::string_view expression, const std::optional<Anchor>& anchor, Tense tense) {
+  bool read = false;
+  return explain(expression, anchor, tense, read);
+}
+
+std::string explain(std::string_view expression, const std::optional<Anchor>& anchor, Tense tense,
+                    bool& read) {
+  read = true;
   if (auto const whole = explain_expression(expression, anchor, tense)) return describe_result(*whole);
   auto const found = explain_phrase(expression, anchor, tense);
   if (found.empty()) {
+    read = false;
     return "\"" + std::string(expression) + "\" is not a temporal expression reckon can read as a whole\n";
   }
   std::string out = "\"" + std::string(expression) + "\" is no single expression; the tagger finds " +

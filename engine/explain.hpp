@@ -41,4 +41,8 @@ std::vector<FoundExplanation> explain_phrase(std::string_view phrase, const std:
 std::string explain(std::string_view expression, const std::optional<Anchor>& anchor,
                     Tense tense = Tense::unknown);
 
+// The same, also saying whether any expression was read (the command's exit code).
+std::string explain(std::string_view expression, const std::optional<Anchor>& anchor, Tense tense,
+                    bool& read);
+
 }  // namespace reckon
