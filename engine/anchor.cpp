@@ -1,5 +1,6 @@
 #include "engine/anchor.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -21,10 +22,22 @@ void note(Trace* trace, std::string step) {
   if (trace != nullptr) trace->push_back(std::move(step));
 }
 
+// `value` in decimal, padded with zeros to `width` characters (a minus sign counts), as printf's
+// "%0*lld" writes it; without printf, which the tagger would otherwise call for every date.
 std::string digits(long long value, int width) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%0*lld", width, value);
-  return buffer;
+  bool const negative = value < 0;
+  unsigned long long const magnitude = negative ? 0ULL - static_cast<unsigned long long>(value)
+                                                : static_cast<unsigned long long>(value);
+  char buffer[24];
+  auto const n = static_cast<std::size_t>(std::to_chars(buffer, buffer + sizeof buffer, magnitude).ptr - buffer);
+  std::size_t const length = n + (negative ? 1 : 0);
+  std::size_t const pad = width > 0 && static_cast<std::size_t>(width) > length ? static_cast<std::size_t>(width) - length : 0;
+  std::string out;
+  out.reserve(length + pad);
+  if (negative) out += '-';
+  out.append(pad, '0');
+  out.append(buffer, n);
+  return out;
 }
 
 // A number as the trace and TIMEX3 values write it: whole numbers in full ("40000"), fractions
@@ -76,8 +89,15 @@ int year_of(local_days day) { return int(date::year_month_day(day).year()); }
 
 std::string day_text(local_days day) {
   date::year_month_day const ymd(day);
-  return digits(int(ymd.year()), 4) + "-" + digits(unsigned(ymd.month()), 2) + "-" +
-         digits(unsigned(ymd.day()), 2);
+  int const year = int(ymd.year());
+  if (year < 0 || year > 9999) return digits(year, 4) + "-" + digits(unsigned(ymd.month()), 2) + "-" + digits(unsigned(ymd.day()), 2);
+  auto const month = unsigned(ymd.month());
+  auto const d = unsigned(ymd.day());
+  char const text[10] = {char('0' + year / 1000),     char('0' + year / 100 % 10), char('0' + year / 10 % 10),
+                         char('0' + year % 10),       '-',
+                         char('0' + month / 10),      char('0' + month % 10),      '-',
+                         char('0' + d / 10),          char('0' + d % 10)};
+  return std::string(text, sizeof text);
 }
 
 const char* month_name(unsigned month) {
