@@ -395,8 +395,27 @@ bool equals_lower(std::string_view word, std::string_view lower_case) noexcept {
 std::optional<grammar::WordKey> fast_word_key(std::string_view word) noexcept {
   if constexpr (std::endian::native != std::endian::little) return grammar::word_key(word);
   if (word.empty() || word.size() > 16) return std::nullopt;
-  unsigned char bytes[16] = {};
-  std::memcpy(bytes, word.data(), word.size());
+  // The word's bytes, zero-padded to sixteen, read with fixed-size loads that stay inside the word
+  // (a variable-length memcpy would be a library call for every token).
+  const char* const p = word.data();
+  std::size_t const n = word.size();
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+  if (n >= 8) {
+    std::memcpy(&low, p, 8);
+    if (n > 8) {
+      std::memcpy(&high, p + n - 8, 8);  // the last eight bytes: keep those past the first eight
+      high >>= (16 - n) * 8;
+    }
+  } else if (n >= 4) {
+    std::uint32_t first = 0;
+    std::uint32_t last = 0;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);  // overlaps `first` where n < 8: the same bytes
+    low = first | (std::uint64_t{last} << ((n - 4) * 8));
+  } else {
+    for (std::size_t i = 0; i < n; ++i) low |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  }
   // ASCII capitals to lower case, other bytes as they are (as grammar::word_key does): a byte is
   // a capital when its low seven bits are at least 'A' and at most 'Z' and its high bit is clear.
   auto const lower = [](std::uint64_t x) {
@@ -409,10 +428,8 @@ std::optional<grammar::WordKey> fast_word_key(std::string_view word) noexcept {
     return x | (capital >> 2);
   };
   grammar::WordKey key;
-  std::memcpy(&key.low, bytes, 8);
-  std::memcpy(&key.high, bytes + 8, 8);
-  key.low = lower(key.low);
-  key.high = lower(key.high);
+  key.low = lower(low);
+  key.high = lower(high);
   return key;
 }
 

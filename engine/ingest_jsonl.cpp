@@ -10,6 +10,7 @@
 
 #include "engine/ingest.hpp"
 #include "engine/ingest_detail.hpp"
+#include "engine/json_special_bytes.hpp"
 #include "engine/json_flat_object.hpp"
 
 namespace reckon {
@@ -84,7 +85,12 @@ std::size_t find_byte(std::string_view line, std::size_t at, Pred pred) {
   return std::string_view::npos;
 }
 
-bool quote_or_backslash(char c) { return c == '"' || c == '\\'; }
+// The first '"' or '\\' at or after `at`, or npos: the end of a run of string content. Eight
+// bytes at a time while none of them is one, since a document's text is one long string.
+std::size_t find_quote_or_backslash(std::string_view line, std::size_t at) {
+  while (at + 8 <= line.size() && !has_quote_or_backslash(load_eight(line, at))) at += 8;
+  return find_byte(line, at, [](char c) { return c == '"' || c == '\\'; });
+}
 
 // Offset in `line` of the value of top-level member `key` of the JSON object on the line (the
 // last one when the key repeats, as the parser keeps), or nullopt. The line is known to be valid.
@@ -103,7 +109,7 @@ std::optional<std::size_t> find_member(std::string_view line, std::string_view k
     }
     const std::size_t start = ++at;
     while (true) {  // to the closing quote, past escaped characters
-      at = find_byte(line, at, quote_or_backslash);
+      at = find_quote_or_backslash(line, at);
       if (at == std::string_view::npos) return found;
       if (line[at] == '"') break;
       at += 2;
@@ -144,7 +150,7 @@ std::size_t map_string(std::string_view line, std::size_t at, bool nul_replaced,
   std::size_t text = 0;
   std::size_t run = ++at;
   while (true) {
-    at = std::min(find_byte(line, at, quote_or_backslash), line.size());
+    at = std::min(find_quote_or_backslash(line, at), line.size());
     mapper.copied(text, run, at - run);
     text += at - run;
     if (at == line.size() || line[at] == '"') break;

@@ -17,6 +17,15 @@ constexpr bool has_json_special_byte(std::uint64_t word) noexcept {
   return control || has_zero(word ^ (ones * '"')) || has_zero(word ^ (ones * '\\'));
 }
 
+// Whether any of the eight bytes in `word` is '"' or '\\': where a JSON string literal's content
+// stops being copied as it is.
+constexpr bool has_quote_or_backslash(std::uint64_t word) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  auto const has_zero = [](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+  return has_zero(word ^ (ones * '"')) || has_zero(word ^ (ones * '\\'));
+}
+
 // The eight bytes of `s` from `at` (at + 8 <= s.size()).
 inline std::uint64_t load_eight(std::string_view s, std::size_t at) noexcept {
   std::uint64_t word;
