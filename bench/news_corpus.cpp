@@ -76,9 +76,37 @@ void append_sentence(std::string& out, Random& r) {
   out += ". ";
 }
 
+// Sentences that report no meeting, call or visit: market figures, positions, background. Some
+// are attributed ("the ministry said"), as in wire copy, and so are statements.
+constexpr std::array<std::string_view, 10> kSubjects = {
+    "The currency", "Oil prices", "The ministry", "Analysts", "The main index", "Inflation",
+    "The opposition", "The company", "Exports", "The central bank"};
+constexpr std::array<std::string_view, 12> kPredicates = {
+    "rose 3 percent", "remained broadly unchanged", "has long opposed the plan",
+    "expects growth to slow", "fell to its lowest level since the crisis", "is under pressure from investors",
+    "has not commented on the figures", "doubled its forecast", "lost nearly a fifth of its value",
+    "sees little room for compromise", "reported a loss of $2.4 billion", "kept its outlook for the region"};
+constexpr std::array<std::string_view, 6> kSources = {
+    "the statistics office said", "officials said", "according to a report published by the ministry",
+    "a spokesman said", "figures showed", "the agency said"};
+
+void append_background_sentence(std::string& out, Random& r) {
+  out += r.pick(kSubjects);
+  out += ' ';
+  out += r.pick(kPredicates);
+  if (r.next() % 4 == 0) {
+    out += ' ';
+    out += r.pick(kTimes);
+  }
+  out += ", ";
+  out += r.next() % 3 == 0 ? r.pick(kSources) : r.pick(kFillers);
+  out += ". ";
+}
+
 }  // namespace
 
-std::vector<Document> make_news_corpus(std::size_t total_bytes, std::uint64_t seed, std::size_t article_bytes) {
+std::vector<Document> make_news_corpus(std::size_t total_bytes, std::uint64_t seed, std::size_t article_bytes,
+                                       CorpusMix mix) {
   Random r(seed);
   std::vector<Document> docs;
   std::size_t total = 0;
@@ -93,7 +121,11 @@ std::vector<Document> make_news_corpus(std::size_t total_bytes, std::uint64_t se
     d.anchor_source = AnchorSource::config;
     d.text.reserve(article_bytes + 256);
     while (d.text.size() < article_bytes) {
-      append_sentence(d.text, r);
+      // In the news mix, two sentences in three are background.
+      if (mix == CorpusMix::news && r.next() % 3 != 0)
+        append_background_sentence(d.text, r);
+      else
+        append_sentence(d.text, r);
       if (r.next() % 5 == 0) d.text += "\n\n";
     }
     total += d.text.size();

@@ -549,10 +549,31 @@ EntityTable::EntityTable(const std::vector<EntityAlias>& aliases, const std::vec
   }
   std::size_t const configured = groups_.size();
 
+  // The keys of each distinct name, worked out once: a corpus names the same people over and over.
+  struct NameKeys {
+    std::size_t identifying = 0;  // how many words identify the person
+    std::string person;           // person_key()
+    std::string surname;          // surname_key()
+  };
+  std::unordered_map<std::string_view, NameKeys> known_keys;
+  auto const keys_of = [&](std::string_view name) -> const NameKeys& {
+    auto [it, added] = known_keys.try_emplace(name);
+    if (added) {
+      IdentifyingEnds const ends = identifying_ends(name);
+      it->second.identifying = ends.count;
+      if (ends.count > 0) {
+        it->second.surname = name_key(ends.last);
+        it->second.person = (ends.count >= 2 ? name_key(ends.first) : std::string()) + '|' + it->second.surname;
+      }
+    }
+    return it->second;
+  };
+
   // Full names: one group per identity key, named by its best spelling.
   std::map<std::string, std::map<std::string, std::size_t>> spellings;  // identity → spelling → count
   for (const auto& n : names) {
-    if (identifying_words(n.name).size() >= 2) spellings[person_key(n.name)][n.name] += n.count;
+    const NameKeys& k = keys_of(n.name);
+    if (k.identifying >= 2) spellings[k.person][n.name] += n.count;
   }
   for (const auto& [identity, counts] : spellings) {
     std::size_t total = 0;
@@ -590,18 +611,19 @@ EntityTable::EntityTable(const std::vector<EntityAlias>& aliases, const std::vec
     if (std::find(list.begin(), list.end(), g) == list.end()) list.push_back(g);
   }
   for (const auto& n : names) {
-    if (identifying_words(n.name).size() < 2) continue;
-    auto& list = by_doc_surname_[n.doc][surname_key(n.name)];
-    std::size_t const g = by_identity_.at(person_key(n.name));
+    const NameKeys& k = keys_of(n.name);
+    if (k.identifying < 2) continue;
+    auto& list = by_doc_surname_[n.doc][k.surname];
+    std::size_t const g = by_identity_.at(k.person);
     if (std::find(list.begin(), list.end(), g) == list.end()) list.push_back(g);
   }
 
   // Titled surnames no full name explains ("Mr. Smith" alone) are people of their own.
   std::map<std::string, std::map<std::string, std::size_t>> lone;  // surname key → spelling → count
   for (const auto& n : names) {
-    if (identifying_words(n.name).size() != 1 || !n.titled) continue;
-    auto const k = surname_key(n.name);
-    if (by_surname_.count(k) == 0) lone[k][n.name] += n.count;
+    const NameKeys& k = keys_of(n.name);
+    if (k.identifying != 1 || !n.titled) continue;
+    if (by_surname_.count(k.surname) == 0) lone[k.surname][n.name] += n.count;
   }
   for (const auto& [k, counts] : lone) {
     const std::string* best = nullptr;
