@@ -30,6 +30,34 @@ void append_escaped(std::string& out, unsigned char c) {
 
 }  // namespace
 
+void append_json_string(std::string& out, std::string_view s, bool comma) {
+  // Most strings need no escaping: then the separator, the quotes and the bytes go in one append
+  // from a buffer on the stack, when they fit.
+  constexpr std::size_t kShort = 256;
+  if (s.size() + 3 <= kShort) {
+    std::size_t i = 0;
+    while (i + 8 <= s.size() && !has_json_special_byte(load_eight(s, i))) i += 8;
+    bool plain = true;
+    for (; i < s.size() && plain; ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      plain = c >= 0x20 && c != '"' && c != '\\';
+    }
+    if (plain) {
+      char text[kShort];
+      std::size_t n = 0;
+      if (comma) text[n++] = ',';
+      text[n++] = '"';
+      if (!s.empty()) std::memcpy(text + n, s.data(), s.size());
+      n += s.size();
+      text[n++] = '"';
+      out.append(text, n);
+      return;
+    }
+  }
+  if (comma) out += ',';
+  append_json_string(out, s);
+}
+
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   std::size_t run = 0;  // start of the pending run of bytes that need no escaping

@@ -130,7 +130,9 @@ std::string to_timeml(const Document& document, const std::vector<Timex>& timexe
   for (const Timex& t : timexes) {
     append_xml_escaped(out, std::string_view(document.text).substr(at, t.start - at), false);
     out += "<TIMEX3";
-    append_attribute(out, "tid", "t" + std::to_string(tid++));
+    std::string id = "t";
+    id += std::to_string(tid++);
+    append_attribute(out, "tid", id);
     append_attribute(out, "type", to_string(t.type));
     append_attribute(out, "value", t.value);
     if (!t.mod.empty()) append_attribute(out, "mod", t.mod);

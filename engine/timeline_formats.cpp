@@ -141,7 +141,10 @@ std::string timeline_to_csv(const Timeline& t) {
           mention.time ? mention.time->value : "",
           conflicted[e]};
       std::string row;
-      for (const auto& f : fields) row += (row.empty() ? "" : ",") + csv_field(f);
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) row += ',';
+        row += csv_field(fields[i]);
+      }
       out += row + "\r\n";
     }
   }
