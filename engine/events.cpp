@@ -312,13 +312,16 @@ void SentenceReader::add_person(std::size_t first, std::size_t last, std::size_t
 
 void SentenceReader::find_people() {
   for (const PersonName& n : names_) {
-    // A multi-word run nobody knows, holding an event word ("Summit Talks"), is no name.
-    bool event_word = false;
-    for (std::size_t k = n.first_token; k < n.last_token; ++k)
-      if (!vocabulary_.matches(text_, tokens_, k).empty()) event_word = true;
+    // A multi-word run nobody knows, holding an event word ("Summit Talks"), is no name. Asked
+    // only of names the entity table does not know: most names are known.
+    auto const event_word = [&] {
+      for (std::size_t k = n.first_token; k < n.last_token; ++k)
+        if (!vocabulary_.matches(text_, tokens_, k).empty()) return true;
+      return false;
+    };
     if (auto c = entities_.person(n.text, doc_.id)) {
       add_person(n.first_token, n.last_token, n.span_start, std::move(*c), n.possessive);
-    } else if (!headline_ && !event_word && (n.words >= 2 || n.titled)) {
+    } else if (!headline_ && (n.words >= 2 || n.titled) && !event_word()) {
       add_person(n.first_token, n.last_token, n.span_start, n.text, n.possessive);
     } else if (n.words >= 2) {
       // In title case, capitals mark every word: keep only the words that are known people.
