@@ -191,8 +191,7 @@ class SentenceReader {
     std::size_t const end = std::min(sentence.end, text_.size());
     std::size_t const begin = std::min(sentence.start, end);
     lowered_.assign(text_.substr(begin, end - begin));
-    for (char& c : lowered_)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    wc::lower_in_place(lowered_.data(), lowered_.size());
     words_.clear();
     for (const Token& t : tokens_) words_.push_back(std::string_view(lowered_).substr(t.start - begin, t.end - t.start));
     cues_.clear();

@@ -324,8 +324,7 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::vect
 
 std::string lower(std::string_view word) {
   std::string out(word);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  lower_in_place(out.data(), out.size());
   return out;
 }
 
@@ -392,6 +391,37 @@ bool equals_lower(std::string_view word, std::string_view lower_case) noexcept {
   return true;
 }
 
+namespace {
+
+// Eight bytes with their ASCII capitals in lower case, other bytes as they are (as
+// grammar::word_key does): a byte is a capital when its low seven bits are at least 'A' and at
+// most 'Z' and its high bit is clear.
+std::uint64_t lower_eight(std::uint64_t x) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  std::uint64_t const low7 = x & ~highs;
+  std::uint64_t const at_least_a = low7 + ones * (0x80 - 'A');
+  std::uint64_t const above_z = low7 + ones * (0x80 - 'Z' - 1);
+  std::uint64_t const capital = at_least_a & ~above_z & ~x & highs;
+  return x | (capital >> 2);
+}
+
+}  // namespace
+
+void lower_in_place(char* data, std::size_t n) noexcept {
+  std::size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, data + i, 8);
+      x = lower_eight(x);
+      std::memcpy(data + i, &x, 8);
+    }
+  }
+  for (; i < n; ++i)
+    if (data[i] >= 'A' && data[i] <= 'Z') data[i] = static_cast<char>(data[i] - 'A' + 'a');
+}
+
 std::optional<grammar::WordKey> fast_word_key(std::string_view word) noexcept {
   if constexpr (std::endian::native != std::endian::little) return grammar::word_key(word);
   if (word.empty() || word.size() > 16) return std::nullopt;
@@ -416,20 +446,9 @@ std::optional<grammar::WordKey> fast_word_key(std::string_view word) noexcept {
   } else {
     for (std::size_t i = 0; i < n; ++i) low |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
   }
-  // ASCII capitals to lower case, other bytes as they are (as grammar::word_key does): a byte is
-  // a capital when its low seven bits are at least 'A' and at most 'Z' and its high bit is clear.
-  auto const lower = [](std::uint64_t x) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull;
-    constexpr std::uint64_t highs = 0x8080808080808080ull;
-    std::uint64_t const low7 = x & ~highs;
-    std::uint64_t const at_least_a = low7 + ones * (0x80 - 'A');
-    std::uint64_t const above_z = low7 + ones * (0x80 - 'Z' - 1);
-    std::uint64_t const capital = at_least_a & ~above_z & ~x & highs;
-    return x | (capital >> 2);
-  };
   grammar::WordKey key;
-  key.low = lower(low);
-  key.high = lower(high);
+  key.low = lower_eight(low);
+  key.high = lower_eight(high);
   return key;
 }
 

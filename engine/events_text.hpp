@@ -32,6 +32,8 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::vect
 
 // ASCII lower case of a token's text; other bytes unchanged.
 std::string lower(std::string_view word);
+// The same in place over data[0, n), eight bytes at a time.
+void lower_in_place(char* data, std::size_t n) noexcept;
 
 // A word with its letters folded for comparison: lower case, Latin diacritics removed ("é" → "e",
 // "ł" → "l", "ß" → "ss"); other characters kept.

@@ -198,6 +198,28 @@ TEST_CASE("places are canonical gazetteer names", "[entities]") {
   CHECK(place->level == 2);
 }
 
+TEST_CASE("lower case eight bytes at a time changes the ASCII capitals and nothing else", "[events_text]") {
+  // Every byte value, at every alignment and length up to 40, against a byte-by-byte reference.
+  std::string all;
+  for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
+  for (std::size_t from = 0; from < 8; ++from) {
+    for (std::size_t n = 0; n <= 40; ++n) {
+      for (std::size_t start = 0; start + n <= all.size(); start += 37) {
+        std::string text = all.substr(start, n);
+        std::string expected = text;
+        for (char& c : expected)
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        std::string padded = std::string(from, 'X') + text;
+        reckon::events_text::lower_in_place(padded.data() + from, n);
+        INFO("start " << start << " length " << n << " offset " << from);
+        CHECK(padded.substr(from) == expected);
+        CHECK(padded.substr(0, from) == std::string(from, 'X'));  // nothing before it touched
+      }
+    }
+  }
+  CHECK(reckon::events_text::lower("The SUMMIT in Anchorage, ALASKA") == "the summit in anchorage, alaska");
+}
+
 TEST_CASE("a word's table key built eight bytes at a time is the one the word table builds", "[events_text]") {
   // Boundaries of the capital range ('@', '[', '`', '{'), bytes beyond ASCII, both key halves.
   for (std::string_view const word :
