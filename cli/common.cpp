@@ -7,6 +7,7 @@
 
 #include "config/config_error.hpp"
 #include "config/load.hpp"
+#include "engine/ingest.hpp"
 #include "engine/parallel.hpp"
 #include "engine/source_error.hpp"
 
@@ -26,10 +27,18 @@ RunContext::RunContext(const InputOptions& options) {
     cli_anchor_->timezone = settings_.defaults.timezone;
   }
   ingest_.lenient = options.lenient;
-  if (options.max_document_bytes > 0)
-    ingest_.max_document_bytes = options.max_document_bytes;
-  else if (settings_.defaults.max_document_bytes)
+  if (options.max_document_bytes > 0) {
+    ingest_.max_document_bytes = options.max_document_bytes;  // checked against the largest by the option
+  } else if (settings_.defaults.max_document_bytes) {
+    if (*settings_.defaults.max_document_bytes > largest_max_document_bytes) {
+      const auto& at = settings_.defaults.max_document_bytes_where;
+      throw SourceError(config_path, {at.line, at.column},
+                        "'max_document_bytes' in [defaults] is " + std::to_string(*settings_.defaults.max_document_bytes) +
+                            " (expected at most " + std::to_string(largest_max_document_bytes) +
+                            ", 4GiB - 1: the largest document reckon reads)");
+    }
     ingest_.max_document_bytes = static_cast<std::size_t>(*settings_.defaults.max_document_bytes);
+  }
   threads_ = options.threads > 0 ? options.threads : default_thread_count();
   keep_going_ = options.keep_going;
 }

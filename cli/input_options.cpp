@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "engine/ingest.hpp"
 
 namespace reckon::cli {
 namespace {
@@ -43,6 +44,9 @@ std::optional<std::uint64_t> parse_size(std::string text) {
 const CLI::Validator byte_size{[](std::string& text) -> std::string {
                                  const auto bytes = parse_size(text);
                                  if (!bytes) return "'" + text + "' is not a size (" + size_forms + ")";
+                                 if (*bytes > largest_max_document_bytes)
+                                   return "'" + text + "' is more than the largest document reckon reads, " +
+                                          std::to_string(largest_max_document_bytes) + " bytes (4GiB - 1)";
                                  text = std::to_string(*bytes);
                                  return {};
                                },

@@ -513,6 +513,7 @@ class Reader {
           fail(entry.node->source(), "'max_document_bytes' in [defaults] must be a positive integer, found " +
                                          std::to_string(number->get()));
         defaults.max_document_bytes = static_cast<std::uint64_t>(number->get());
+        defaults.max_document_bytes_where = location_of(entry.node->source());
       }
     }
   }

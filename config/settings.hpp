@@ -25,6 +25,7 @@ struct Location {
 struct Defaults {
   std::string timezone = "UTC";  // IANA name, checked against the time zone database
   std::optional<std::uint64_t> max_document_bytes;
+  Location max_document_bytes_where;  // of its value
   Location where;
 };
 

@@ -17,6 +17,9 @@
 namespace reckon {
 
 inline constexpr std::size_t default_max_document_bytes = std::size_t{256} << 20;  // 256 MiB
+// The largest limit a caller may set: 4 GiB - 1. The events stage keeps offsets within a sentence
+// in 32 bits (engine/sentence_words.hpp), so no document may be longer.
+inline constexpr std::size_t largest_max_document_bytes = (std::size_t{1} << 32) - 1;
 
 struct IngestOptions {
   // Replace invalid UTF-8 (and NUL bytes past the binary check) with U+FFFD instead of failing;

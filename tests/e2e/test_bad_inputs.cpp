@@ -88,6 +88,7 @@ const std::vector<BadInput> bad_inputs = {
     {"tag --config {bad}/config/impossible-date-literal.toml {bad}/good.txt", 2, "{bad}/config/impossible-date-literal.toml:2:", "invalid TOML"},
     {"tag --config {bad}/config/unknown-timezone.toml {bad}/good.txt", 2, "{bad}/config/unknown-timezone.toml:2:12", "unknown time zone 'Mars/Olympus'"},
     {"tag --config {bad}/config/negative-limit.toml {bad}/good.txt", 2, "{bad}/config/negative-limit.toml:2:22", "must be a positive integer, found -1"},
+    {"tag --config {bad}/config/limit-too-large.toml {bad}/good.txt", 2, "{bad}/config/limit-too-large.toml:2:22", "is 4294967296 (expected at most 4294967295, 4GiB - 1"},
     {"tag --config {bad}/config/invalid-utf8.toml {bad}/good.txt", 2, "{bad}/config/invalid-utf8.toml:2:5", "invalid UTF-8 byte 0xe9 (expected UTF-8 text)"},
     // Claims.
     {"check {bad}/config/claim-without-assertion.toml {bad}/good.txt", 2, "{bad}/config/claim-without-assertion.toml:1:1", "claim 'call' makes no assertion"},
@@ -101,6 +102,7 @@ const std::vector<BadInput> bad_inputs = {
     {"tag --format yaml {bad}/good.txt", 2, "reckon tag", "yaml"},
     {"tag --threads 0 {bad}/good.txt", 2, "reckon tag", "--threads"},
     {"timeline --max-document-bytes 0 {bad}/good.txt", 2, "reckon timeline", "--max-document-bytes"},
+    {"timeline --max-document-bytes 4GiB {bad}/good.txt", 2, "reckon timeline", "'4GiB' is more than the largest document reckon reads, 4294967295 bytes"},
     {"tag --anchor 2025-02-30 {bad}/good.txt", 2, "--anchor:1:1", "2025-02-30 is not a valid date"},
     {"check {bad}/good.txt", 2, "reckon check", "no claims to check"},
     {"explain 'no such expression'", 2, "reckon explain", "is not an expression reckon can read as a whole"},

@@ -68,7 +68,7 @@ std::vector<std::string> raw_timex_texts(std::string_view text) {
         plain += c;
     }
     for (std::size_t amp = plain.find("&amp;"); amp != std::string::npos; amp = plain.find("&amp;", amp + 1))
-      plain.replace(amp, 5, "&");
+      plain.replace(amp, 5, 1, '&');
     out.push_back(plain);
   }
   return out;
