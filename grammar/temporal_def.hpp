@@ -642,11 +642,11 @@ auto const set_season = [](auto& ctx) {
 auto const half_index =
     (kw("first")[set_half(1)] | (kw("second") | kw("last"))[set_half(2)]) >> kw("half");
 
-// "Q3 2025", "the third quarter of 1990", "third-quarter", "the 1988 quarter", "the first half of
-// 1990", "summer 2024", "last fall", "the winter of 1994"
+// "Q3 2025", "the third quarter of 1990", "third-quarter", "the fiscal-first quarter", "the 1988
+// quarter", "the first half of 1990", "summer 2024", "last fall", "the winter of 1994"
 auto const period_def =
     (-kw("the") >> relative_year >> lit("'s") >> -kw("fiscal")[set_fiscal] >> quarter_index) |
-    (-kw("the") >> -relation[set_relation] >> -kw("fiscal")[set_fiscal] >>
+    (-kw("the") >> -relation[set_relation] >> -(kw("fiscal")[set_fiscal] >> -lit('-')) >>
      -year_number[set_year] >> quarter_index >> -period_year) |
     (kw("the") >> year_number[set_year] >> (kw("quarter") | kw("period")))[([](auto& ctx) {
       x3::_val(ctx).kind = ast::PeriodKind::quarter;

@@ -111,6 +111,14 @@ TEST_CASE("an earlier quarter of the same year is a comparison, not the new focu
   CHECK(value_of(t, "A year earlier") == "1988-Q2");
 }
 
+TEST_CASE("a fiscal quarter written with a hyphen takes the focus too", "[tagger][narrative]") {
+  auto const t = tagged(document(
+      "It posted net income for the fiscal-first quarter ended Sept. 30. It had a loss a year ago.",
+      anchor_on(1989, 10, 26)));
+  CHECK(value_of(t, "the fiscal-first quarter") == "1989-Q1");
+  CHECK(value_of(t, "a year ago") == "1988-Q1");
+}
+
 TEST_CASE("without a quarter in focus, 'the 1988 period' is the year", "[tagger]") {
   auto const t = tagged(document("In the 1988 period, sales fell.", anchor_on(1989, 10, 26)));
   CHECK(value_of(t, "the 1988 period") == "1988");
