@@ -392,6 +392,15 @@ std::size_t choose(const std::vector<Timex>& candidates, local_days anchor_day, 
 // How far from the anchor a date without its year may lie in the tense's direction.
 constexpr date::days year_less_window{240};
 
+// A past verb right beside a year-less month or date ("bought RJR in February", "the year ended
+// Jan. 31") leaves no doubt about the direction: the latest such date within a year is meant.
+// Weaker cues keep the eight months, since a misread tense then costs a right nearest reading.
+constexpr date::days near_past_window{366};
+
+date::days year_less_window_for(const ResolveContext& context) {
+  return context.tense == Tense::past && context.near_past ? near_past_window : year_less_window;
+}
+
 const char* direction_text(Tense tense) {
   switch (tense) {
     case Tense::past: return "past tense: the latest one on or before the anchor";
@@ -695,7 +704,7 @@ Timex resolve_calendar_date(const ast::CalendarDate& node, const ResolveContext&
     }
     note(trace, std::string("no year written; ") + direction_text(context.tense) +
                     ", within eight months");
-    return candidates[choose(candidates, *today, context.tense, year_less_window)];
+    return candidates[choose(candidates, *today, context.tense, year_less_window_for(context))];
   }
   if (node.month) {
     if (!today) {
@@ -723,7 +732,7 @@ Timex resolve_calendar_date(const ast::CalendarDate& node, const ResolveContext&
     if (candidates.empty()) return year_out_of_range(y, "XXXX-" + digits(*node.month, 2), trace);
     note(trace, std::string("no year written; ") + direction_text(context.tense) +
                     ", within eight months");
-    return candidates[choose(candidates, *today, context.tense, year_less_window)];
+    return candidates[choose(candidates, *today, context.tense, year_less_window_for(context))];
   }
   return unresolved("XXXX-XX-XX");
 }

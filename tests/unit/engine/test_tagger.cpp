@@ -119,6 +119,18 @@ TEST_CASE("a fiscal quarter written with a hyphen takes the focus too", "[tagger
   CHECK(value_of(t, "a year ago") == "1988-Q1");
 }
 
+TEST_CASE("a past verb beside a year-less month reaches back a whole year", "[tagger][tense]") {
+  auto const t = tagged(document(
+      "Since KKR bought RJR in February, it has sold assets. In the fiscal year ended Jan. 31, the "
+      "company reported sales of $59 million. It will be paid on a still unspecified date in "
+      "January. The offer was extended to Nov. 16.",
+      anchor_on(1989, 10, 30)));
+  CHECK(value_of(t, "February") == "1989-02");
+  CHECK(value_of(t, "Jan. 31") == "1989-01-31");
+  CHECK(value_of(t, "January") == "1990-01");  // a future clause: the eight-month window stays
+  CHECK(value_of(t, "Nov. 16") == "1989-11-16");
+}
+
 TEST_CASE("without a quarter in focus, 'the 1988 period' is the year", "[tagger]") {
   auto const t = tagged(document("In the 1988 period, sales fell.", anchor_on(1989, 10, 26)));
   CHECK(value_of(t, "the 1988 period") == "1988");
