@@ -799,6 +799,14 @@ Timex resolve_period(const ast::Period& node, const ResolveContext& context, Tra
   if (node.relation == ast::Relation::current || (node.relation == ast::Relation::none &&
                                                   node.kind != ast::PeriodKind::season)) {
     // Results are reported by quarters and halves of the current (fiscal) year.
+    if (node.relation == ast::Relation::none && context.tense == Tense::past) {
+      // "reported a drop in profits for the fourth quarter" in January: a past clause speaks of
+      // a quarter that has begun, so one still ahead in the anchor's year is last year's.
+      if (Timex const ahead = make(y); ahead.interval && ahead.interval->begin > date::local_seconds(*today)) {
+        note(trace, "no year written, past tense: the quarter or half has not begun this year, so last year's");
+        return make(y - 1, trace);
+      }
+    }
     note(trace, node.relation == ast::Relation::current
                     ? "'this': the one in the anchor's year"
                     : "no year written: a quarter or half of the anchor's year");
