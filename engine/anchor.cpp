@@ -851,13 +851,21 @@ Timex resolve_weekday(const ast::WeekdayRef& node, const ResolveContext& context
   date::weekday const wanted(node.weekday % 7);
   local_days const on_or_before = *today - (date::weekday(*today) - wanted);
   local_days const on_or_after = *today + (wanted - date::weekday(*today));
+  // "down 4.5% from the previous Friday" after a report on Friday: the Friday before that one.
+  bool const from_story = node.anaphoric && context.narrative.has_value();
+  local_days const from = from_story ? context.narrative->day : *today;
+  char const* const from_text = from_story ? "the narrative's day" : "the anchor day";
   switch (node.relation) {
-    case ast::Relation::previous:
-      note(trace, std::string("'last ") + weekday_name(node.weekday) + "': the latest one before the anchor day");
-      return with_part(on_or_before == *today ? *today - date::days{7} : on_or_before);
-    case ast::Relation::next:
-      note(trace, std::string("'next ") + weekday_name(node.weekday) + "': the first one after the anchor day");
-      return with_part(on_or_after == *today ? *today + date::days{7} : on_or_after);
+    case ast::Relation::previous: {
+      note(trace, std::string("'last ") + weekday_name(node.weekday) + "': the latest one before " + from_text);
+      local_days const before = from - (date::weekday(from) - wanted);
+      return with_part(before == from ? from - date::days{7} : before);
+    }
+    case ast::Relation::next: {
+      note(trace, std::string("'next ") + weekday_name(node.weekday) + "': the first one after " + from_text);
+      local_days const after = from + (wanted - date::weekday(from));
+      return with_part(after == from ? from + date::days{7} : after);
+    }
     case ast::Relation::current:
       note(trace, "'this': the one in the anchor's week");
       return with_part(monday_of(*today) + (wanted - date::Monday));

@@ -672,8 +672,14 @@ auto const weekday_relation =
 auto const possessive_mark =
     (&lexeme[(lit("'s") | lit("\xE2\x80\x99s")) >> !ascii::alnum] >> attr(true)) | attr(false);
 
+// "the previous Friday", "the following Monday" count from the day the story is at, not from
+// today; a look-ahead, so that weekday_relation still reads the words.
+auto const anaphoric_mark =
+    (&(kw("the") >> (kw("previous") | kw("following"))) >> attr(true)) | attr(false);
+
 // "Tuesday", "Friday morning", "last Friday", "this coming Sunday", "Friday's close"
-auto const weekday_ref_def = weekday_relation >> weekday_name >> -part_of_day >> possessive_mark;
+auto const weekday_ref_def =
+    anaphoric_mark >> weekday_relation >> weekday_name >> -part_of_day >> possessive_mark;
 
 auto const set_offset = [](int offset) {
   return [offset](auto& ctx) { x3::_val(ctx).offset = offset; };

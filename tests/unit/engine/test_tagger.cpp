@@ -131,6 +131,20 @@ TEST_CASE("a past verb beside a year-less month reaches back a whole year", "[ta
   CHECK(value_of(t, "Nov. 16") == "1989-11-16");
 }
 
+TEST_CASE("'the previous Friday' counts from the day the story is at", "[tagger][narrative]") {
+  auto const t = tagged(document(
+      "The London index fell Friday. It was down 4.5% from the previous Friday. On Wednesday, a "
+      "vote was held; it was delayed to the following Monday.",
+      anchor_on(1989, 10, 30)));
+  CHECK(value_of(t, "Friday") == "1989-10-27");
+  CHECK(value_of(t, "the previous Friday") == "1989-10-20");
+  CHECK(value_of(t, "Wednesday") == "1989-10-25");
+  CHECK(value_of(t, "the following Monday") == "1989-10-30");
+  // Without a day in the story, from the anchor as "last Friday" is.
+  auto const alone = tagged(document("Prices rose from the previous Friday.", anchor_on(1989, 10, 30)));
+  CHECK(value_of(alone, "the previous Friday") == "1989-10-27");
+}
+
 TEST_CASE("without a quarter in focus, 'the 1988 period' is the year", "[tagger]") {
   auto const t = tagged(document("In the 1988 period, sales fell.", anchor_on(1989, 10, 26)));
   CHECK(value_of(t, "the 1988 period") == "1988");

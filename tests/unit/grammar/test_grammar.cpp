@@ -237,6 +237,11 @@ TEST_CASE("parse_expression reads a whole expression or nothing", "[grammar]") {
   REQUIRE(std::holds_alternative<ast::WeekdayRef>(w->core));
   CHECK(std::get<ast::WeekdayRef>(w->core).relation == ast::Relation::previous);
   CHECK(std::get<ast::WeekdayRef>(w->core).weekday == 5);
+  CHECK_FALSE(std::get<ast::WeekdayRef>(w->core).anaphoric);
+  auto p = parse_expression("the previous Friday");
+  REQUIRE(p);
+  CHECK(std::get<ast::WeekdayRef>(p->core).relation == ast::Relation::previous);
+  CHECK(std::get<ast::WeekdayRef>(p->core).anaphoric);
 }
 
 TEST_CASE("the scanner proposes only plausible starts", "[grammar][scanner]") {
