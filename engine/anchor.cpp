@@ -412,6 +412,15 @@ std::size_t choose(const std::vector<Timex>& candidates, local_days anchor_day, 
 // How far from the anchor a date without its year may lie in the tense's direction.
 constexpr date::days year_less_window{240};
 
+// A past verb right beside a year-less month or date ("bought RJR in February", "the year ended
+// Jan. 31") leaves no doubt about the direction: the latest such date within a year is meant.
+// Weaker cues keep the eight months, since a misread tense then costs a right nearest reading.
+constexpr date::days near_past_window{366};
+
+date::days year_less_window_for(const ResolveContext& context) {
+  return context.tense == Tense::past && context.near_past ? near_past_window : year_less_window;
+}
+
 const char* direction_text(Tense tense) {
   switch (tense) {
     case Tense::past: return "past tense: the latest one on or before the anchor";
@@ -715,7 +724,7 @@ Timex resolve_calendar_date(const ast::CalendarDate& node, const ResolveContext&
     }
     note(trace, std::string("no year written; ") + direction_text(context.tense) +
                     ", within eight months");
-    return candidates[choose(candidates, *today, context.tense, year_less_window)];
+    return candidates[choose(candidates, *today, context.tense, year_less_window_for(context))];
   }
   if (node.month) {
     if (!today) {
@@ -743,7 +752,7 @@ Timex resolve_calendar_date(const ast::CalendarDate& node, const ResolveContext&
     if (candidates.empty()) return year_out_of_range(y, "XXXX-" + digits(*node.month, 2), trace);
     note(trace, std::string("no year written; ") + direction_text(context.tense) +
                     ", within eight months");
-    return candidates[choose(candidates, *today, context.tense, year_less_window)];
+    return candidates[choose(candidates, *today, context.tense, year_less_window_for(context))];
   }
   return unresolved("XXXX-XX-XX");
 }
@@ -810,6 +819,14 @@ Timex resolve_period(const ast::Period& node, const ResolveContext& context, Tra
   if (node.relation == ast::Relation::current || (node.relation == ast::Relation::none &&
                                                   node.kind != ast::PeriodKind::season)) {
     // Results are reported by quarters and halves of the current (fiscal) year.
+    if (node.relation == ast::Relation::none && context.tense == Tense::past) {
+      // "reported a drop in profits for the fourth quarter" in January: a past clause speaks of
+      // a quarter that has begun, so one still ahead in the anchor's year is last year's.
+      if (Timex const ahead = make(y); ahead.interval && ahead.interval->begin > date::local_seconds(*today)) {
+        note(trace, "no year written, past tense: the quarter or half has not begun this year, so last year's");
+        return make(y - 1, trace);
+      }
+    }
     note(trace, node.relation == ast::Relation::current
                     ? "'this': the one in the anchor's year"
                     : "no year written: a quarter or half of the anchor's year");
@@ -854,13 +871,21 @@ Timex resolve_weekday(const ast::WeekdayRef& node, const ResolveContext& context
   date::weekday const wanted(node.weekday % 7);
   local_days const on_or_before = *today - (date::weekday(*today) - wanted);
   local_days const on_or_after = *today + (wanted - date::weekday(*today));
+  // "down 4.5% from the previous Friday" after a report on Friday: the Friday before that one.
+  bool const from_story = node.anaphoric && context.narrative.has_value();
+  local_days const from = from_story ? context.narrative->day : *today;
+  char const* const from_text = from_story ? "the narrative's day" : "the anchor day";
   switch (node.relation) {
-    case ast::Relation::previous:
-      note(trace, std::string("'last ") + weekday_name(node.weekday) + "': the latest one before the anchor day");
-      return with_part(on_or_before == *today ? *today - date::days{7} : on_or_before);
-    case ast::Relation::next:
-      note(trace, std::string("'next ") + weekday_name(node.weekday) + "': the first one after the anchor day");
-      return with_part(on_or_after == *today ? *today + date::days{7} : on_or_after);
+    case ast::Relation::previous: {
+      note(trace, std::string("'last ") + weekday_name(node.weekday) + "': the latest one before " + from_text);
+      local_days const before = from - (date::weekday(from) - wanted);
+      return with_part(before == from ? from - date::days{7} : before);
+    }
+    case ast::Relation::next: {
+      note(trace, std::string("'next ") + weekday_name(node.weekday) + "': the first one after " + from_text);
+      local_days const after = from + (wanted - date::weekday(from));
+      return with_part(after == from ? from + date::days{7} : after);
+    }
     case ast::Relation::current:
       note(trace, "'this': the one in the anchor's week");
       return with_part(monday_of(*today) + (wanted - date::Monday));

@@ -34,6 +34,7 @@ struct QuarterInFocus {
 struct ResolveContext {
   std::optional<Anchor> anchor;             // the document's reference time
   Tense tense = Tense::unknown;             // of the clause around the expression
+  bool near_past = false;                   // a past verb right beside it (see TenseCue)
   std::optional<NarrativeTime> narrative;   // the last resolved day (or finer) of the document
   std::optional<NarrativeTime> narrative_period;  // the last resolved date of any granularity
   std::optional<QuarterInFocus> quarter;    // the last completed quarter the document named

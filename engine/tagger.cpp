@@ -42,7 +42,9 @@ std::vector<Timex> resolve_matches(const Document& document, const std::vector<S
   context.anchor = document.anchor;
   for (const auto& match : matches) {
     auto const [window_start, window_end] = tense_window(text, sentences, match.start, match.end);
-    context.tense = detect_tense(text, window_start, window_end, match.start, match.end);
+    TenseCue const cue = detect_tense_cue(text, window_start, window_end, match.start, match.end);
+    context.tense = cue.tense;
+    context.near_past = cue.near_past;
     Timex timex = resolve(match.expression, context);
     timex.start = match.start;
     timex.end = match.end;

@@ -163,7 +163,10 @@ Cue cue_of(const Word& word, const Word& previous, const Word& following, bool w
   if (w == "going") return next == "to" ? Cue::future : Cue::none;
   if (w == "next" && next == "to") return Cue::none;  // "next to": a place, not a time
   if (w == "plans" || w == "plan" || w == "planned" || w == "planning") {
-    return next == "to" ? Cue::future : Cue::none;  // "plans to visit"
+    if (next == "for" && (prev == "was" || prev == "were" || prev == "been")) {
+      return Cue::future_in_past;  // "the accession was planned for early March"
+    }
+    return next == "to" ? Cue::future : Cue::none;  // "plans to visit", not "vacation plans for"
   }
   if (w == "soon" && prev == "as") return Cue::future;  // "as soon as"
   if (w == "set" || w == "due") return next == "to" || next == "for" ? Cue::future : Cue::none;
@@ -426,11 +429,22 @@ std::pair<std::size_t, std::size_t> tense_reach(std::string_view text, std::size
 
 Tense detect_tense(std::string_view text, std::size_t window_start, std::size_t window_end,
                    std::size_t expression_start, std::size_t expression_end) {
+  return detect_tense_cue(text, window_start, window_end, expression_start, expression_end).tense;
+}
+
+TenseCue detect_tense_cue(std::string_view text, std::size_t window_start, std::size_t window_end,
+                          std::size_t expression_start, std::size_t expression_end) {
   std::tie(window_start, window_end) =
       tense_reach(text, window_start, window_end, expression_start, expression_end);
   Neighbourhood words(text, window_start, window_end, expression_start, expression_end);
   std::size_t best_distance = std::string::npos;
   Tense best = Tense::unknown;
+  bool near_past = false;
+  // "was extended to Nov. 16", "postponed until March": an end point lies after the verb's time.
+  const Word* const just_before = words.before(1);
+  bool const end_point = just_before != nullptr &&
+                         (just_before->text() == "to" || just_before->text() == "until" ||
+                          just_before->text() == "till" || just_before->text() == "through");
   auto const consider = [&](const Word& word, std::pair<const Word&, const Word&> beside,
                             std::size_t distance) {
     Cue const cue = cue_of(word, beside.first, beside.second, word.start >= expression_end && distance > 1);
@@ -443,6 +457,8 @@ Tense detect_tense(std::string_view text, std::size_t window_start, std::size_t 
     }
     if (word.text() == "would") distance += 3;
     if (distance < best_distance) {
+      near_past = cue == Cue::past && (distance == 1 || (distance <= 3 && (word.kinds & past_form) != 0)) &&
+                  !punctuated(text, word, expression_start, expression_end) && !end_point;
       best_distance = distance;
       best = (cue == Cue::past || cue == Cue::reporting_past) ? Tense::past
              : cue == Cue::future                             ? Tense::future
@@ -458,7 +474,7 @@ Tense detect_tense(std::string_view text, std::size_t window_start, std::size_t 
     if (after != nullptr) consider(*after, words.beside_after(distance), distance);
     if (before == nullptr && after == nullptr) break;
   }
-  return best;
+  return {best, near_past};
 }
 
 }  // namespace reckon

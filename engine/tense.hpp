@@ -22,6 +22,17 @@ std::optional<Tense> parse_tense(std::string_view name) noexcept;
 Tense detect_tense(std::string_view text, std::size_t window_start, std::size_t window_end,
                    std::size_t expression_start, std::size_t expression_end);
 
+// The tense, and whether it comes from a past verb right beside the expression, which leaves no
+// doubt about the direction: a past form next to it ("the year ended Jan. 31") or an irregular
+// one (a table word, never an adjective in "-ed") at most three words away ("bought RJR in
+// February"), with no punctuation between.
+struct TenseCue {
+  Tense tense = Tense::unknown;
+  bool near_past = false;
+};
+TenseCue detect_tense_cue(std::string_view text, std::size_t window_start, std::size_t window_end,
+                          std::size_t expression_start, std::size_t expression_end);
+
 // How far from the expression `detect_tense` reads, in bytes each side: far more than the words a
 // cue is looked for in, and a bound on the reading when no words lie between one expression and
 // the next (a line of numbers or punctuation), so that tagging a long line stays linear.

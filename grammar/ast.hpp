@@ -87,6 +87,7 @@ struct Period {
 
 // "Tuesday", "Friday morning", "last Friday", "this coming Sunday", "Friday's close".
 struct WeekdayRef {
+  bool anaphoric = false;  // "the previous Friday", "the following Monday": from the story's day
   Relation relation = Relation::none;
   unsigned weekday = 0;  // 0 = Sunday ... 6 = Saturday
   std::optional<PartOfDay> part;

@@ -5,7 +5,7 @@
 #include "grammar/ast.hpp"
 
 BOOST_FUSION_ADAPT_STRUCT(reckon::grammar::ast::Quantity, value, vague)
-BOOST_FUSION_ADAPT_STRUCT(reckon::grammar::ast::WeekdayRef, relation, weekday, part, possessive)
+BOOST_FUSION_ADAPT_STRUCT(reckon::grammar::ast::WeekdayRef, anaphoric, relation, weekday, part, possessive)
 BOOST_FUSION_ADAPT_STRUCT(reckon::grammar::ast::DayRef, offset, part)
 BOOST_FUSION_ADAPT_STRUCT(reckon::grammar::ast::RelativeUnit, relation, unit)
 BOOST_FUSION_ADAPT_STRUCT(reckon::grammar::ast::Narrative, offset, unit, part)

@@ -642,11 +642,11 @@ auto const set_season = [](auto& ctx) {
 auto const half_index =
     (kw("first")[set_half(1)] | (kw("second") | kw("last"))[set_half(2)]) >> kw("half");
 
-// "Q3 2025", "the third quarter of 1990", "third-quarter", "the 1988 quarter", "the first half of
-// 1990", "summer 2024", "last fall", "the winter of 1994"
+// "Q3 2025", "the third quarter of 1990", "third-quarter", "the fiscal-first quarter", "the 1988
+// quarter", "the first half of 1990", "summer 2024", "last fall", "the winter of 1994"
 auto const period_def =
     (-kw("the") >> relative_year >> lit("'s") >> -kw("fiscal")[set_fiscal] >> quarter_index) |
-    (-kw("the") >> -relation[set_relation] >> -kw("fiscal")[set_fiscal] >>
+    (-kw("the") >> -relation[set_relation] >> -(kw("fiscal")[set_fiscal] >> -lit('-')) >>
      -year_number[set_year] >> quarter_index >> -period_year) |
     (kw("the") >> year_number[set_year] >> (kw("quarter") | kw("period")))[([](auto& ctx) {
       x3::_val(ctx).kind = ast::PeriodKind::quarter;
@@ -672,8 +672,14 @@ auto const weekday_relation =
 auto const possessive_mark =
     (&lexeme[(lit("'s") | lit("\xE2\x80\x99s")) >> !ascii::alnum] >> attr(true)) | attr(false);
 
+// "the previous Friday", "the following Monday" count from the day the story is at, not from
+// today; a look-ahead, so that weekday_relation still reads the words.
+auto const anaphoric_mark =
+    (&(kw("the") >> (kw("previous") | kw("following"))) >> attr(true)) | attr(false);
+
 // "Tuesday", "Friday morning", "last Friday", "this coming Sunday", "Friday's close"
-auto const weekday_ref_def = weekday_relation >> weekday_name >> -part_of_day >> possessive_mark;
+auto const weekday_ref_def =
+    anaphoric_mark >> weekday_relation >> weekday_name >> -part_of_day >> possessive_mark;
 
 auto const set_offset = [](int offset) {
   return [offset](auto& ctx) { x3::_val(ctx).offset = offset; };

@@ -98,7 +98,9 @@ TEST_CASE("a year-less date takes the year the tense points to, within eight mon
       {"last December", N, DATE, "2024-12", ""},
       {"next March", N, DATE, "2026-03", ""},
       {"the third quarter", N, DATE, "2025-Q3", ""},
-      {"the fourth quarter", P, DATE, "2025-Q4", ""},  // quarters: of the anchor's year
+      {"the fourth quarter", N, DATE, "2025-Q4", ""},  // quarters: of the anchor's year,
+      {"the third quarter", P, DATE, "2025-Q3", ""},   // one begun by the anchor in a past clause
+      {"the fourth quarter", P, DATE, "2024-Q4", ""},  // a past clause: not one still ahead
       {"this year's third quarter", N, DATE, "2025-Q3", ""},
       {"next year's first quarter", N, DATE, "2026-Q1", ""},
       {"July last year", N, DATE, "2024-07", ""},

@@ -111,6 +111,40 @@ TEST_CASE("an earlier quarter of the same year is a comparison, not the new focu
   CHECK(value_of(t, "A year earlier") == "1988-Q2");
 }
 
+TEST_CASE("a fiscal quarter written with a hyphen takes the focus too", "[tagger][narrative]") {
+  auto const t = tagged(document(
+      "It posted net income for the fiscal-first quarter ended Sept. 30. It had a loss a year ago.",
+      anchor_on(1989, 10, 26)));
+  CHECK(value_of(t, "the fiscal-first quarter") == "1989-Q1");
+  CHECK(value_of(t, "a year ago") == "1988-Q1");
+}
+
+TEST_CASE("a past verb beside a year-less month reaches back a whole year", "[tagger][tense]") {
+  auto const t = tagged(document(
+      "Since KKR bought RJR in February, it has sold assets. In the fiscal year ended Jan. 31, the "
+      "company reported sales of $59 million. It will be paid on a still unspecified date in "
+      "January. The offer was extended to Nov. 16.",
+      anchor_on(1989, 10, 30)));
+  CHECK(value_of(t, "February") == "1989-02");
+  CHECK(value_of(t, "Jan. 31") == "1989-01-31");
+  CHECK(value_of(t, "January") == "1990-01");  // a future clause: the eight-month window stays
+  CHECK(value_of(t, "Nov. 16") == "1989-11-16");
+}
+
+TEST_CASE("'the previous Friday' counts from the day the story is at", "[tagger][narrative]") {
+  auto const t = tagged(document(
+      "The London index fell Friday. It was down 4.5% from the previous Friday. On Wednesday, a "
+      "vote was held; it was delayed to the following Monday.",
+      anchor_on(1989, 10, 30)));
+  CHECK(value_of(t, "Friday") == "1989-10-27");
+  CHECK(value_of(t, "the previous Friday") == "1989-10-20");
+  CHECK(value_of(t, "Wednesday") == "1989-10-25");
+  CHECK(value_of(t, "the following Monday") == "1989-10-30");
+  // Without a day in the story, from the anchor as "last Friday" is.
+  auto const alone = tagged(document("Prices rose from the previous Friday.", anchor_on(1989, 10, 30)));
+  CHECK(value_of(alone, "the previous Friday") == "1989-10-27");
+}
+
 TEST_CASE("without a quarter in focus, 'the 1988 period' is the year", "[tagger]") {
   auto const t = tagged(document("In the 1988 period, sales fell.", anchor_on(1989, 10, 26)));
   CHECK(value_of(t, "the 1988 period") == "1988");

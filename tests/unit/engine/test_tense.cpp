@@ -52,6 +52,35 @@ TEST_CASE("a participle with its agent after the expression is no verb of the cl
   CHECK(reckon::detect_tense(talk, 0, talk.size(), 6, 6) == Tense::past);
 }
 
+TEST_CASE("'was planned for' is a future seen from the past", "[tense]") {
+  CHECK(tense_of("The official said the accession was planned for early March", "early March") ==
+        Tense::unknown);
+  CHECK(tense_of("Albright set aside vacation plans for the trip on Friday", "Friday") != Tense::future);
+}
+
+namespace {
+
+bool near_past(std::string_view sentence, std::string_view expression) {
+  std::size_t const at = sentence.find(expression);
+  REQUIRE(at != std::string_view::npos);
+  return reckon::detect_tense_cue(sentence, 0, sentence.size(), at, at + expression.size()).near_past;
+}
+
+}  // namespace
+
+TEST_CASE("a past verb right beside the expression is a near past cue", "[tense]") {
+  CHECK(near_past("In the fiscal year ended Jan. 31, the company reported", "Jan. 31"));
+  CHECK(near_past("Since KKR bought RJR in February for $25 billion", "February"));
+  CHECK(near_past("The meeting was in March", "March"));
+  // An "-ed" word further away may be an adjective before a noun.
+  CHECK_FALSE(near_past("would be paid on a still unspecified date in January", "January"));
+  CHECK_FALSE(near_past("it will redeem Series H preferred shares on Oct. 31", "Oct. 31"));
+  // Across a comma the verb belongs to another clause.
+  CHECK_FALSE(near_past("talks that are supposed to conclude by May, invited Sinn Fein", "May"));
+  // An end point lies after the verb's time.
+  CHECK_FALSE(near_past("The offer was extended to Nov. 16", "Nov. 16"));
+}
+
 TEST_CASE("present tense is neither", "[tense]") {
   CHECK(tense_of("Trump is limiting expectations for his summit Friday", "Friday") == Tense::present);
 }

@@ -63,6 +63,7 @@ TEST_CASE("absolute dates are tagged in every common news form", "[grammar]") {
       {"net for the corresponding period last year", {"the corresponding period last year"}},
       {"down from last year's quarter", {"last year's quarter"}},
       {"in fiscal 1998", {"fiscal 1998"}},
+      {"for the fiscal-first quarter ended Sept. 30", {"the fiscal-first quarter", "Sept. 30"}},
       {"Friday, Oct. 23, was", {"Friday, Oct. 23"}},
       {"in the 20th century", {"the 20th century"}},
       {"January nineteen ninety-seven", {"January nineteen ninety-seven"}},
@@ -236,6 +237,11 @@ TEST_CASE("parse_expression reads a whole expression or nothing", "[grammar]") {
   REQUIRE(std::holds_alternative<ast::WeekdayRef>(w->core));
   CHECK(std::get<ast::WeekdayRef>(w->core).relation == ast::Relation::previous);
   CHECK(std::get<ast::WeekdayRef>(w->core).weekday == 5);
+  CHECK_FALSE(std::get<ast::WeekdayRef>(w->core).anaphoric);
+  auto p = parse_expression("the previous Friday");
+  REQUIRE(p);
+  CHECK(std::get<ast::WeekdayRef>(p->core).relation == ast::Relation::previous);
+  CHECK(std::get<ast::WeekdayRef>(p->core).anaphoric);
 }
 
 TEST_CASE("the scanner proposes only plausible starts", "[grammar][scanner]") {
