@@ -416,7 +416,24 @@ std::vector<PersonName> find_person_names(std::string_view text, const std::vect
 std::vector<PersonName> find_person_names(std::string_view text, const std::vector<Token>& tokens,
                                           const TokenFacts& facts) {
   std::vector<PersonName> out;
-  std::vector<char> is_name(tokens.size() + 3, 0);
+  find_person_names(text, tokens, facts, out);
+  return out;
+}
+
+void find_person_names(std::string_view text, const std::vector<Token>& tokens, const TokenFacts& facts,
+                       std::vector<PersonName>& out) {
+  // Names already in `out` are overwritten in place, so their strings keep their capacity: a
+  // reader of many sentences allocates only while its names grow.
+  std::size_t used = 0;
+  // Which tokens can be name words: on the stack for all but very long sentences.
+  constexpr std::size_t kOnStack = 512;
+  std::array<char, kOnStack> small{};
+  std::vector<char> large;
+  char* is_name = small.data();
+  if (tokens.size() + 3 > kOnStack) {
+    large.assign(tokens.size() + 3, 0);
+    is_name = large.data();
+  }
   for (std::size_t k = 0; k < tokens.size(); ++k) is_name[k] = name_word(text, tokens, facts, k) ? 1 : 0;
   auto const name_at = [&](std::size_t k) { return k < tokens.size() && is_name[k] != 0; };
   std::size_t previous_end = 0;
@@ -428,8 +445,11 @@ std::vector<PersonName> find_person_names(std::string_view text, const std::vect
       ++i;
       continue;
     }
-    PersonName name;
+    if (used == out.size()) out.emplace_back();
+    PersonName& name = out[used++];
     name.first_token = i;
+    name.words = 0;
+    name.text.clear();
     std::size_t j = i;
     while (j < tokens.size()) {
       if (name_at(j)) {
@@ -476,11 +496,12 @@ std::vector<PersonName> find_person_names(std::string_view text, const std::vect
     name.possessive = j < tokens.size() && tokens[j].kind == TokenKind::possessive;
     TitlePrefix const prefix = title_before(text, tokens, facts, i);
     name.span_start = prefix.titled ? prefix.begin : name.start;
-    name.title = prefix.titled ? prefix.title : std::string();
+    if (prefix.titled) name.title = prefix.title;
+    else name.title.clear();
     name.titled = prefix.titled;
     // "Presidents Donald Trump and Vladimir Putin", "Messrs. Putin and Zelensky": the plural
     // title covers every name of the coordination.
-    if (!name.titled && previous_plural && !out.empty()) {
+    if (!name.titled && previous_plural && used > 1) {
       bool joined = true;
       for (std::size_t k = previous_end; k < i; ++k) {
         std::string_view const w = word_at(text, tokens, k);
@@ -498,10 +519,9 @@ std::vector<PersonName> find_person_names(std::string_view text, const std::vect
       previous_plural = false;
     }
     previous_end = j;
-    out.push_back(std::move(name));
     i = j;
   }
-  return out;
+  out.resize(used);
 }
 
 std::vector<NameOccurrence> collect_names(const Document& document, const std::vector<Sentence>& sentences) {

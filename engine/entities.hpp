@@ -75,6 +75,9 @@ std::vector<PersonName> find_person_names(std::string_view text,
 // The same with the sentence's token_facts() already at hand.
 std::vector<PersonName> find_person_names(std::string_view text, const std::vector<events_text::Token>& tokens,
                                           const TokenFacts& facts);
+// The same into `out` (replacing what it held), reusing its names' buffers.
+void find_person_names(std::string_view text, const std::vector<events_text::Token>& tokens, const TokenFacts& facts,
+                       std::vector<PersonName>& out);
 
 // The variant-matching key of one name word: lower case without diacritics, then the spelling
 // alternatives of transliteration folded: "x" → "ks"; a non-initial "y" → "i"; "j" after a vowel

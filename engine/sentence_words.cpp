@@ -24,6 +24,7 @@ SentenceWords::SentenceWords(const Document& document, const std::vector<Sentenc
   title_case_.assign(sentences.size(), 0);
   std::vector<Token> tokens;  // one sentence at a time, reused
   TokenFacts facts;
+  std::vector<PersonName> sentence_names;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     const Sentence& s = sentences[i];
     std::size_t const first = tokens_.size();
@@ -33,7 +34,8 @@ SentenceWords::SentenceWords(const Document& document, const std::vector<Sentenc
     events_text::tokenize(document.text, s.start, s.end, tokens);
     token_facts(document.text, tokens, facts);
     title_case_[i] = events_text::title_case(document.text, tokens) ? 1 : 0;
-    for (const PersonName& n : find_person_names(document.text, tokens, facts)) {
+    find_person_names(document.text, tokens, facts, sentence_names);
+    for (const PersonName& n : sentence_names) {
       names_.push_back({static_cast<std::uint32_t>(n.first_token), static_cast<std::uint32_t>(n.last_token),
                         static_cast<std::uint32_t>(n.span_start - s.start), static_cast<std::uint32_t>(n.words),
                         n.titled, n.possessive});
