@@ -572,28 +572,41 @@ class Reconciler {
     std::map<std::size_t, std::vector<std::size_t>> groups;
     for (std::size_t i = 0; i < items_.size(); ++i)
       if (attached_[i]) groups[uf_->find(i)].push_back(i);
+    // Reused from event to event: most events have a handful of mentions, and the reconciler
+    // builds one per cluster.
+    Names names;
+    std::vector<std::pair<std::string_view, std::size_t>> places;  // place, how many mentions name it
     for (auto& [root, members] : groups) {
       Event e;
-      Names names;
-      std::map<std::string, std::size_t> places;
+      e.mentions.reserve(members.size());
+      names.clear();
+      places.clear();
       bool happened = false;
-      std::string type;
+      std::string_view type;  // into the mentions, which stay put
       for (std::size_t i : members) {
         const Mention& m = out_.mentions[items_[i].index];
         e.mentions.push_back(items_[i].index);
-        names = merged(names, items_[i].names);
-        if (m.place) ++places[*m.place];
+        names.insert(names.end(), items_[i].names.begin(), items_[i].names.end());
+        if (m.place) {
+          auto const it = std::find_if(places.begin(), places.end(), [&](const auto& p) { return p.first == *m.place; });
+          if (it != places.end()) ++it->second;
+          else places.emplace_back(*m.place, 1);
+        }
         happened |= m.modality == Modality::happened;
         if (type.empty() || specificity(m.type) < specificity(type) ||
             (specificity(m.type) == specificity(type) && m.type < type))
           type = m.type;
       }
+      sort_unique(names);
       std::sort(e.mentions.begin(), e.mentions.end());
       e.type = type;
       e.participants = texts_of(names);
       e.modality = happened ? Modality::happened : Modality::scheduled;
+      // The place most mentions name; among equals, the first in alphabetical order.
       if (!places.empty())
-        e.place = std::max_element(places.begin(), places.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+        e.place = std::string(std::min_element(places.begin(), places.end(), [](const auto& a, const auto& b) {
+                                return a.second != b.second ? a.second > b.second : a.first < b.first;
+                              })->first);
       const std::size_t event_index = out_.events.size();
       resolve_time(e, event_index);
       out_.events.push_back(std::move(e));
