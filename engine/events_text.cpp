@@ -1,5 +1,6 @@
 #include "engine/events_text.hpp"
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -218,6 +219,19 @@ std::vector<Token> tokenize(std::string_view text, std::size_t from, std::size_t
   return out;
 }
 
+namespace {
+
+// The ASCII bytes a word is made of: letters and digits.
+constexpr std::array<bool, 256> kAsciiWordByte = [] {
+  std::array<bool, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = true;
+  for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = true;
+  return table;
+}();
+
+}  // namespace
+
 void tokenize(std::string_view text, std::size_t from, std::size_t to, std::vector<Token>& out) {
   out.clear();
   if (to > text.size()) to = text.size();
@@ -245,24 +259,25 @@ void tokenize(std::string_view text, std::size_t from, std::size_t to, std::vect
     if (letter(c.value)) {
       t.kind = TokenKind::word;
       t.capitalised = upper(c.value);
-      bool every_upper = true;
+      // Whether every letter is a capital matters only for a word that starts with one: only
+      // then are the letters counted.
+      bool every_upper = t.capitalised;
       std::size_t letters = 0;
       std::size_t j = i;
       while (j < to) {
-        if (auto const b = static_cast<unsigned char>(text[j]); b < 0x80) {
-          // ASCII fast path; apostrophes and everything else go the general way below.
-          if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
-            ++letters;
-            every_upper = every_upper && b <= 'Z';
-            ++j;
-            continue;
+        // ASCII letters and digits, the bulk of every word, with one table lookup a byte.
+        std::size_t const run = j;
+        while (j < to && kAsciiWordByte[static_cast<unsigned char>(text[j])]) ++j;
+        if (every_upper) {
+          for (std::size_t k = run; k < j; ++k) {
+            auto const b = static_cast<unsigned char>(text[k]);
+            if (b >= 'a' && b <= 'z') every_upper = false;
+            if (b > '9') ++letters;
           }
-          if (b >= '0' && b <= '9') {
-            ++j;
-            continue;
-          }
-          if (b != '\'') break;
         }
+        if (j >= to) break;
+        // Apostrophes and bytes beyond ASCII go the general way; other ASCII ends the word.
+        if (auto const b = static_cast<unsigned char>(text[j]); b < 0x80 && b != '\'') break;
         CodePoint const d = decode(text, j);
         if (letter(d.value) || digit(d.value)) {
           if (letter(d.value)) {

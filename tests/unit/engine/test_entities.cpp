@@ -198,6 +198,27 @@ TEST_CASE("places are canonical gazetteer names", "[entities]") {
   CHECK(place->level == 2);
 }
 
+TEST_CASE("a word is all capitals when every letter is one and it has two or more", "[events_text]") {
+  struct Case {
+    std::string_view word;
+    bool capitalised;
+    bool all_caps;
+  };
+  for (const Case& c : {Case{"NATO", true, true}, Case{"Nato", true, false}, Case{"nATO", false, false},
+                        Case{"G7", true, false}, Case{"G20S", true, true}, Case{"A", true, false},
+                        Case{"U.S.", true, true}, Case{"O'BRIEN", true, true}, Case{"O'Brien", true, false},
+                        Case{"\xC3\x89LYS\xC3\x89" "E", true, true}, Case{"\xC3\x89lys\xC3\xA9" "e", true, false},
+                        Case{"UKRAINE\xE2\x80\x99S", true, true}, Case{"iPhone", false, false}, Case{"2025", false, false}}) {
+    std::string const text = std::string("The ") + std::string(c.word) + " said";
+    auto const tokens = reckon::events_text::tokenize(text, 0, text.size());
+    INFO(c.word);
+    REQUIRE(tokens.size() >= 3);
+    CHECK(text.substr(tokens[1].start, tokens[1].end - tokens[1].start).substr(0, 1) == c.word.substr(0, 1));
+    CHECK(tokens[1].capitalised == c.capitalised);
+    CHECK(tokens[1].all_caps == c.all_caps);
+  }
+}
+
 TEST_CASE("lower case eight bytes at a time changes the ASCII capitals and nothing else", "[events_text]") {
   // Every byte value, at every alignment and length up to 40, against a byte-by-byte reference.
   std::string all;
