@@ -94,8 +94,12 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
   });
 
   std::vector<NameOccurrence> names;
-  for (const auto& p : prepared) names.insert(names.end(), p.names.begin(), p.names.end());
+  for (auto& p : prepared) {
+    names.insert(names.end(), p.names.begin(), p.names.end());
+    std::vector<NameOccurrence>().swap(p.names);
+  }
   const EntityTable entities(options.aliases, names);
+  std::vector<NameOccurrence>().swap(names);  // the table has what it needs
 
   EventVocabulary vocabulary = EventVocabulary::defaults();
   for (const auto& extra : options.triggers) {
@@ -123,13 +127,17 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
       a.stated_where = "dateline '" + line->text + "'";
     }
     a.sentences = std::move(p.sentences);  // nothing below reads them from `prepared`
+    // Of the timexes only those naming no possible time are wanted later (for warnings): the
+    // rest goes before the reconciler needs the memory.
+    std::vector<Timex> unresolved;
+    for (Timex& t : p.timexes)
+      if (t.has_problem()) unresolved.push_back(std::move(t));
+    p.timexes = std::move(unresolved);
     return a;
   });
   Timeline timeline = reconcile(std::move(analyzed), options.reconcile);
   timeline.unresolved_timexes.resize(prepared.size());
-  for (std::size_t i = 0; i < prepared.size(); ++i)
-    for (const Timex& t : prepared[i].timexes)
-      if (t.has_problem()) timeline.unresolved_timexes[i].push_back(t);
+  for (std::size_t i = 0; i < prepared.size(); ++i) timeline.unresolved_timexes[i] = std::move(prepared[i].timexes);
   return timeline;
 }
 
