@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/tense.hpp"
@@ -24,6 +25,28 @@ struct Participant {
   std::size_t end = 0;
 };
 
+// The part of a timex a mention keeps: where it is written, its TIMEX3 type, value and mod, and
+// the time it denotes. A full Timex also carries SET attributes and resolution problems, which no
+// mention needs; a timeline holds hundreds of thousands of mentions, so they keep only this.
+struct MentionTime {
+  MentionTime() = default;
+  // Implicit, so that a mention takes its time straight from a timex (`m.time = timex`).
+  MentionTime(const Timex& t)
+      : start(t.start), end(t.end), type(t.type), granularity(t.granularity), value(t.value), mod(t.mod),
+        interval(t.interval) {}
+  MentionTime(Timex&& t)
+      : start(t.start), end(t.end), type(t.type), granularity(t.granularity), value(std::move(t.value)),
+        mod(std::move(t.mod)), interval(t.interval) {}
+
+  std::size_t start = 0;  // byte span in the document text
+  std::size_t end = 0;
+  TimexType type = TimexType::date;
+  Granularity granularity = Granularity::unknown;
+  std::string value;  // TIMEX3 value
+  std::string mod;    // TIMEX3 mod, "" when none
+  std::optional<Interval> interval;
+};
+
 struct Mention {
   std::string doc;             // document id
   std::size_t sentence = 0;    // index into the document's split_sentences()
@@ -34,7 +57,7 @@ struct Mention {
   std::vector<Participant> participants;  // sorted by canonical name, no duplicates
   std::optional<std::string> place;       // canonical place name ("Alaska", "Anchorage")
   // The timex that governs the trigger, or the sentence's reference time when none does.
-  std::optional<Timex> time;
+  std::optional<MentionTime> time;
   bool time_from_context = false;  // true when `time` is the reference time, not a timex of the sentence
   Tense tense = Tense::unknown;
   Modality modality = Modality::happened;
