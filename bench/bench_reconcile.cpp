@@ -68,7 +68,7 @@ Synthetic make(std::size_t mention_count) {
       m.sentence = s.analyzed[d].mentions.size();
       m.type = type;
       m.trigger = type;
-      m.participants = {{a, a, 0, 0}, {b, b, 0, 0}};
+      m.participants = {{a, 0, 0}, {b, 0, 0}};
       const auto roll = next() % 10;
       if (k == 0 && conflicting) m.time = timex_for(day + date::days{1 + static_cast<int>(next() % 3)}, 1, "day");
       else if (roll < 8) m.time = timex_for(day, 1, "day");

@@ -907,9 +907,7 @@ std::optional<Mention> SentenceReader::mention_for(const Trigger& found) const {
   m.type = trigger.pattern->type;
   for (std::size_t p : people) {
     const Person& person = people_[p];
-    std::size_t const start = person.span_start;
-    m.participants.push_back(
-        {person.canonical, std::string(text_.substr(start, person.end - start)), start, person.end});
+    m.participants.push_back({person.canonical, person.span_start, person.end});
   }
   std::sort(m.participants.begin(), m.participants.end(),
             [](const Participant& a, const Participant& b) { return a.canonical < b.canonical; });

@@ -20,8 +20,9 @@ const char* to_string(Modality modality) noexcept;  // "happened", "scheduled", 
 
 struct Participant {
   std::string canonical;  // canonical name after aliases and variant matching
-  std::string text;       // as written in the sentence ("Russian Foreign Minister Sergei Lavrov")
-  std::size_t start = 0;  // byte span of the name in the document text
+  // Byte span of the name as written, title included ("Russian Foreign Minister Sergei Lavrov"),
+  // in the document text.
+  std::size_t start = 0;
   std::size_t end = 0;
 };
 

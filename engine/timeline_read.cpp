@@ -379,7 +379,7 @@ class Reader {
     m.modality = named(j, path, "modality", kModalities);
     m.tense = named(j, path, "tense", kTenses);
     const std::string sentence_text = string(j, path, "sentence_text");
-    for (auto& name : strings(j, path, "participants")) m.participants.push_back({name, name, 0, 0});
+    for (auto& name : strings(j, path, "participants")) m.participants.push_back({name, 0, 0});
     std::string timex_text;
     const json& timex = field(j, path, "timex");
     if (!timex.is_null()) {

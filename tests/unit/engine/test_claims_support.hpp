@@ -57,7 +57,7 @@ inline Mention mention(std::string doc, std::size_t sentence, std::size_t start,
   m.end = start + trigger.size();
   m.trigger = std::move(trigger);
   m.type = std::move(type);
-  for (auto& p : people) m.participants.push_back({p, p, 0, 0});
+  for (auto& p : people) m.participants.push_back({p, 0, 0});
   m.tense = Tense::past;
   if (!value.empty()) {
     Timex x;

@@ -305,11 +305,18 @@ TEST_CASE("a headline in title case still names its participants", "[events]") {
 }
 
 TEST_CASE("mention spans point at the trigger and participants at their names", "[events]") {
-  std::string const text = "Donald Trump called Vladimir Putin.";
+  std::string const text = "US President Donald Trump called Vladimir Putin.";
   auto const m = mentions_in(text);
   REQUIRE(m.size() == 1);
   CHECK(text.substr(m[0].start, m[0].end - m[0].start) == "called");
-  for (const auto& p : m[0].participants) CHECK(text.substr(p.start, p.end - p.start) == p.text);
+  REQUIRE(m[0].participants.size() == 2);
+  // Sorted by canonical name; each span is the name as written, its title included.
+  const auto& trump = m[0].participants[0];
+  const auto& putin = m[0].participants[1];
+  CHECK(trump.canonical == "Donald Trump");
+  CHECK(text.substr(trump.start, trump.end - trump.start) == "US President Donald Trump");
+  CHECK(putin.canonical == "Vladimir Putin");
+  CHECK(text.substr(putin.start, putin.end - putin.start) == "Vladimir Putin");
   CHECK(std::string(reckon::to_string(Modality::denied)) == "denied");
 }
 

@@ -90,7 +90,7 @@ Mention mention(std::string trigger, std::string type, std::vector<std::string> 
   Mention m;
   m.trigger = std::move(trigger);
   m.type = std::move(type);
-  for (auto& p : people) m.participants.push_back({p, p, 0, 0});
+  for (auto& p : people) m.participants.push_back({p, 0, 0});
   m.time = std::move(time);
   m.modality = modality;
   return m;
