@@ -406,22 +406,6 @@ bool equals_lower(std::string_view word, std::string_view lower_case) noexcept {
   return true;
 }
 
-namespace {
-
-// Eight bytes with their ASCII capitals in lower case, other bytes as they are (as
-// grammar::word_key does): a byte is a capital when its low seven bits are at least 'A' and at
-// most 'Z' and its high bit is clear.
-std::uint64_t lower_eight(std::uint64_t x) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ull;
-  constexpr std::uint64_t highs = 0x8080808080808080ull;
-  std::uint64_t const low7 = x & ~highs;
-  std::uint64_t const at_least_a = low7 + ones * (0x80 - 'A');
-  std::uint64_t const above_z = low7 + ones * (0x80 - 'Z' - 1);
-  std::uint64_t const capital = at_least_a & ~above_z & ~x & highs;
-  return x | (capital >> 2);
-}
-
-}  // namespace
 
 void lower_in_place(char* data, std::size_t n) noexcept {
   std::size_t i = 0;
@@ -429,7 +413,7 @@ void lower_in_place(char* data, std::size_t n) noexcept {
     for (; i + 8 <= n; i += 8) {
       std::uint64_t x;
       std::memcpy(&x, data + i, 8);
-      x = lower_eight(x);
+      x = grammar::lower_eight(x);
       std::memcpy(data + i, &x, 8);
     }
   }
@@ -438,33 +422,7 @@ void lower_in_place(char* data, std::size_t n) noexcept {
 }
 
 std::optional<grammar::WordKey> fast_word_key(std::string_view word) noexcept {
-  if constexpr (std::endian::native != std::endian::little) return grammar::word_key(word);
-  if (word.empty() || word.size() > 16) return std::nullopt;
-  // The word's bytes, zero-padded to sixteen, read with fixed-size loads that stay inside the word
-  // (a variable-length memcpy would be a library call for every token).
-  const char* const p = word.data();
-  std::size_t const n = word.size();
-  std::uint64_t low = 0;
-  std::uint64_t high = 0;
-  if (n >= 8) {
-    std::memcpy(&low, p, 8);
-    if (n > 8) {
-      std::memcpy(&high, p + n - 8, 8);  // the last eight bytes: keep those past the first eight
-      high >>= (16 - n) * 8;
-    }
-  } else if (n >= 4) {
-    std::uint32_t first = 0;
-    std::uint32_t last = 0;
-    std::memcpy(&first, p, 4);
-    std::memcpy(&last, p + n - 4, 4);  // overlaps `first` where n < 8: the same bytes
-    low = first | (std::uint64_t{last} << ((n - 4) * 8));
-  } else {
-    for (std::size_t i = 0; i < n; ++i) low |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-  }
-  grammar::WordKey key;
-  key.low = lower_eight(low);
-  key.high = lower_eight(high);
-  return key;
+  return grammar::fast_word_key(word);
 }
 
 unsigned word_class(std::string_view word) noexcept {

@@ -98,6 +98,7 @@ class Lexicon {
   }
 
   unsigned kinds(std::string_view word) const noexcept { return table_.find(word); }
+  unsigned kinds(const grammar::WordKey& key) const noexcept { return table_.find(key); }
 
   // The same for a word already lower-cased into 16 zero-padded bytes: they are its table key.
   unsigned kinds(const std::array<char, 16>& folded) const noexcept {
@@ -128,6 +129,18 @@ Word make_word(std::string_view text, std::size_t start, std::size_t end) noexce
   w.end = end;
   w.length = end - start <= w.buffer.size() ? end - start : 0;
   w.buffer.fill('\0');
+  if constexpr (std::endian::native == std::endian::little) {
+    // The table key is the word lower-cased into 16 zero-padded bytes: the buffer itself.
+    if (w.length == 0) {
+      w.kinds = 0;
+      return w;
+    }
+    auto const key = grammar::fast_word_key(text.substr(start, w.length));
+    std::memcpy(w.buffer.data(), &key->low, 8);
+    std::memcpy(w.buffer.data() + 8, &key->high, 8);
+    w.kinds = lexicon().kinds(*key);
+    return w;
+  }
   for (std::size_t i = 0; i < w.length; ++i) w.buffer[i] = lower(text[start + i]);
   w.kinds = w.length == 0 ? 0u : lexicon().kinds(w.buffer);
   return w;

@@ -3,8 +3,10 @@
 // case-folded and packed into two integers, in an open-addressing table built once. Lookups
 // compare integers, never strings, and allocate nothing.
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -27,6 +29,49 @@ constexpr std::optional<WordKey> word_key(std::string_view word) noexcept {
     if (i < 8) key.low |= byte << (8 * i);
     else key.high |= byte << (8 * (i - 8));
   }
+  return key;
+}
+
+// Eight bytes with their ASCII capitals in lower case, other bytes as they are (as word_key does):
+// a byte is a capital when its low seven bits are at least 'A' and at most 'Z' and its high bit
+// is clear.
+constexpr std::uint64_t lower_eight(std::uint64_t x) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  std::uint64_t const low7 = x & ~highs;
+  std::uint64_t const at_least_a = low7 + ones * (0x80 - 'A');
+  std::uint64_t const above_z = low7 + ones * (0x80 - 'Z' - 1);
+  std::uint64_t const capital = at_least_a & ~above_z & ~x & highs;
+  return x | (capital >> 2);
+}
+
+// word_key() for running text: the same key, built with a few fixed-size loads that stay inside
+// the word and lower-cased eight bytes at a time, instead of byte by byte.
+inline std::optional<WordKey> fast_word_key(std::string_view word) noexcept {
+  if constexpr (std::endian::native != std::endian::little) return word_key(word);
+  if (word.empty() || word.size() > 16) return std::nullopt;
+  const char* const p = word.data();
+  std::size_t const n = word.size();
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+  if (n >= 8) {
+    std::memcpy(&low, p, 8);
+    if (n > 8) {
+      std::memcpy(&high, p + n - 8, 8);  // the last eight bytes: keep those past the first eight
+      high >>= (16 - n) * 8;
+    }
+  } else if (n >= 4) {
+    std::uint32_t first = 0;
+    std::uint32_t last = 0;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);  // overlaps `first` where n < 8: the same bytes
+    low = first | (std::uint64_t{last} << ((n - 4) * 8));
+  } else {
+    for (std::size_t i = 0; i < n; ++i) low |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  }
+  WordKey key;
+  key.low = lower_eight(low);
+  key.high = lower_eight(high);
   return key;
 }
 
