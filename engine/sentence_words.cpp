@@ -78,11 +78,16 @@ void SentenceWords::read(std::size_t index, const Sentence& sentence, std::vecto
 }
 
 void SentenceWords::names(std::size_t index, const Sentence& sentence, std::vector<PersonName>& out) const {
-  out.clear();
+  // Names already in `out` are overwritten in place, keeping their strings' buffers: callers
+  // reuse one `out` for every sentence of a document.
+  std::size_t used = 0;
   const PackedToken* tokens = tokens_.data() + first_token_[index];
   for (std::size_t k = first_name_[index]; k < first_name_[index + 1]; ++k) {
     const PackedName& p = names_[k];
-    PersonName n;
+    if (used == out.size()) out.emplace_back();
+    PersonName& n = out[used++];
+    n.text.clear();
+    n.title.clear();
     n.first_token = p.first_token;
     n.last_token = p.last_token;
     n.start = sentence.start + tokens[p.first_token].offset;
@@ -96,8 +101,8 @@ void SentenceWords::names(std::size_t index, const Sentence& sentence, std::vect
     n.titled = p.titled;
     n.possessive = p.possessive;
     n.words = p.words;
-    out.push_back(std::move(n));
   }
+  out.resize(used);
 }
 
 }  // namespace reckon
