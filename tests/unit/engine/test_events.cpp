@@ -138,6 +138,18 @@ TEST_CASE("the vocabulary takes extra trigger words per type", "[events]") {
   CHECK(types_of(mentions_in("The parley ended.", vocabulary)) == std::vector<std::string>{"summit"});
 }
 
+TEST_CASE("trigger words are found however they are capitalised, short or long", "[events]") {
+  auto vocabulary = reckon::EventVocabulary::defaults();
+  for (auto const word : {"summit", "Summit", "SUMMIT", "sUmMiT"}) CHECK(vocabulary.may_start_trigger(word));
+  CHECK_FALSE(vocabulary.may_start_trigger("summits-"));
+  // Words of more than sixteen bytes are hashed another way; case still does not matter.
+  CHECK_FALSE(vocabulary.may_start_trigger("videoconferencing"));
+  vocabulary.add_noun("meeting", "videoconferencing session");
+  for (auto const word : {"videoconferencing", "Videoconferencing", "VIDEOCONFERENCING"})
+    CHECK(vocabulary.may_start_trigger(word));
+  CHECK(types_of(mentions_in("The VIDEOCONFERENCING SESSION ended.", vocabulary)) == std::vector<std::string>{"meeting"});
+}
+
 TEST_CASE("a user's verb is matched in every form, with its subject as a participant", "[events]") {
   auto vocabulary = reckon::EventVocabulary::defaults();
   vocabulary.add_verb("launch", "unveil");
