@@ -1,6 +1,10 @@
 // Throughput of the whole timeline pipeline (segment, tag, names, events, reconcile) on the
 // generated news-like corpus (default 64 MB; RECKON_BENCH_MB overrides), one thread and all
-// cores. Reports MB/s and peak memory; run single-core figures under `taskset -c 0`.
+// cores, in both mixes: every sentence an event report (the stress case, twice the event density
+// of real news) and the news mix (event reports among background sentences, at the density
+// measured on real articles). Reports MB/s and peak memory; run single-core figures under
+// `taskset -c 0`. Peak memory is the process's so far: run one benchmark at a time
+// (--benchmark_filter) to read it for that one.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -11,22 +15,31 @@
 
 namespace {
 
-const std::vector<reckon::Document>& corpus() {
-  static const std::vector<reckon::Document> docs = [] {
-    const char* mb = std::getenv("RECKON_BENCH_MB");
-    return reckon::bench::make_news_corpus((mb ? std::strtoul(mb, nullptr, 10) : 64) << 20);
-  }();
+using reckon::bench::CorpusMix;
+
+std::vector<reckon::Document> make_corpus(CorpusMix mix) {
+  const char* mb = std::getenv("RECKON_BENCH_MB");
+  return reckon::bench::make_news_corpus((mb ? std::strtoul(mb, nullptr, 10) : 64) << 20, 42, 4000, mix);
+}
+
+const std::vector<reckon::Document>& corpus(CorpusMix mix) {
+  if (mix == CorpusMix::news) {
+    static const std::vector<reckon::Document> docs = make_corpus(CorpusMix::news);
+    return docs;
+  }
+  static const std::vector<reckon::Document> docs = make_corpus(CorpusMix::events_only);
   return docs;
 }
 
-void run(benchmark::State& state, unsigned threads) {
+void run(benchmark::State& state, unsigned threads, CorpusMix mix = CorpusMix::events_only) {
+  const auto& documents = corpus(mix);
   std::size_t bytes = 0;
-  for (const auto& d : corpus()) bytes += d.text.size();
+  for (const auto& d : documents) bytes += d.text.size();
   reckon::PipelineOptions options;
   options.threads = threads;
   std::size_t events = 0, mentions = 0;
   for (auto _ : state) {
-    const auto timeline = reckon::build_timeline(corpus(), options);
+    const auto timeline = reckon::build_timeline(documents, options);
     events = timeline.events.size();
     mentions = timeline.mentions.size();
     benchmark::DoNotOptimize(events);
@@ -40,8 +53,10 @@ void run(benchmark::State& state, unsigned threads) {
 
 void BM_TimelineSingleThread(benchmark::State& state) { run(state, 1); }
 void BM_TimelineAllCores(benchmark::State& state) { run(state, reckon::default_thread_count()); }
+void BM_TimelineNewsMixSingleThread(benchmark::State& state) { run(state, 1, CorpusMix::news); }
 
 }  // namespace
 
 BENCHMARK(BM_TimelineSingleThread)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 BENCHMARK(BM_TimelineAllCores)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+BENCHMARK(BM_TimelineNewsMixSingleThread)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
