@@ -83,9 +83,14 @@ class FlatObjectParser {
         ++at_;
         continue;
       }
+      // A long string with escapes (a document's text with its "\n"s) would otherwise grow
+      // piece by piece, reallocating as it goes: it cannot be longer than the rest of the line.
+      if (out.empty() && c != '"') out.reserve(s_.size() - run);
       out.append(s_.data() + run, at_ - run);
       if (c == '"') {
         ++at_;
+        // A short string with an escape ("id" members) keeps no room reserved for a whole line.
+        if (out.capacity() > 2 * out.size() + 64) out.shrink_to_fit();
         return true;
       }
       if (c < 0x20 || !escape(out)) return false;  // a raw control character is invalid JSON

@@ -91,3 +91,18 @@ TEST_CASE("whatever the fast path accepts of a damaged line, the general parser 
   }
   CHECK(accepted > 100);  // the damage leaves many lines valid, so the comparison is exercised
 }
+
+TEST_CASE("a string with escapes is read whole and keeps no room for the rest of the line", "[ingest][jsonl]") {
+  // The text grows once to the line's length instead of piece by piece; a short member with an
+  // escape before a long text does not keep that room.
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "Trump met Putin.\\n";
+  const std::string line = R"({"id":"a\"b","text":")" + text + R"(","published":"2025-08-15"})";
+  const auto flat = parse_flat_json_object(line);
+  REQUIRE(flat);
+  CHECK(flat->value == nlohmann::json::parse(line));
+  const auto& id = flat->value["id"].get_ref<const std::string&>();
+  CHECK(id == "a\"b");
+  CHECK(id.capacity() < 100);
+  CHECK(flat->value["text"].get_ref<const std::string&>().size() == 2000 * 17);
+}
