@@ -87,6 +87,7 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
   auto prepared = parallel_map<Prepared>(documents, options.threads, [](const Document& d) {
     Prepared p;
     p.sentences = split_sentences(d.text);
+    p.sentences.shrink_to_fit();  // kept to the end of the run: no growth slack (huge pages make slack resident)
     p.timexes = tag(d, p.sentences);
     p.words = SentenceWords(d, p.sentences);
     p.names = collect_names(d, p.sentences, p.words);

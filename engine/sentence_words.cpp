@@ -53,6 +53,9 @@ SentenceWords::SentenceWords(const Document& document, const std::vector<Sentenc
   first_token_.push_back(tokens_.size());
   first_name_.push_back(names_.size());
   names_.shrink_to_fit();
+  // The reservation above is a guess on the high side; every document's words stay until its
+  // events are read, and on huge pages unused room is resident memory all the same.
+  tokens_.shrink_to_fit();
 }
 
 void SentenceWords::read(std::size_t index, const Sentence& sentence, std::vector<Token>& tokens,
