@@ -1248,6 +1248,35 @@ void remember(ResolveContext& context, const ast::Expression& expression, const 
   }
 }
 
+namespace {
+
+// The week or weekend that holds the day `t` names ("the week of March 6", "Easter week"). A
+// Monday's weekend is the one before it ("Labor Day weekend"); any other day's is that of its
+// week.
+Timex enclosing_timex(const Timex& t, ast::Unit unit, Trace* trace) {
+  bool const weekend = unit == ast::Unit::weekend;
+  if (!t.interval || t.granularity != Granularity::day) {
+    note(trace, std::string("the ") + (weekend ? "weekend" : "week") + " of an unknown day");
+    Timex unknown = t;
+    unknown.type = TimexType::date;
+    unknown.value = weekend ? "XXXX-WXX-WE" : "XXXX-WXX";
+    return unknown;
+  }
+  local_days const day = first_day(t);
+  if (!weekend) {
+    note(trace, "the week (Monday to Sunday) holding " + day_text(day));
+    return week_timex(day, trace);
+  }
+  if (date::weekday(day) == date::Monday) {
+    note(trace, "the weekend just before the Monday " + day_text(day));
+    return weekend_timex(day - date::days{1}, trace);
+  }
+  note(trace, "the weekend of the week holding " + day_text(day));
+  return weekend_timex(day, trace);
+}
+
+}  // namespace
+
 Timex resolve(const ast::Expression& expression, const ResolveContext& context, Trace* trace) {
   Timex t = std::visit(
       [&](const auto& node) -> Timex {
@@ -1268,6 +1297,7 @@ Timex resolve(const ast::Expression& expression, const ResolveContext& context, 
         else return resolve_clock_time(node, context, trace);
       },
       expression.core);
+  if (expression.enclosing) t = enclosing_timex(t, *expression.enclosing, trace);
   if (expression.time) {
     auto const clock = clock_of(*expression.time);
     if (!clock) {

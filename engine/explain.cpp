@@ -152,6 +152,9 @@ std::string describe(const ast::Expression& expression) {
   if (expression.mod != ast::Mod::none) s += std::string("\n  mod: ") + to_string(expression.mod);
   s += "\n" + indent(std::visit(Describe{}, expression.core), "  ");
   if (expression.time) s += "\n" + indent("at " + Describe{}(*expression.time), "  ");
+  if (expression.enclosing) {
+    s += std::string("\n  the ") + unit_name(*expression.enclosing) + " holding it";
+  }
   return s;
 }
 

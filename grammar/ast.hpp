@@ -181,6 +181,9 @@ struct Expression {
   Core core;
   std::optional<ClockTime> time;
   bool adjectival = false;  // "a three-and-a-half-year war", "third-quarter results"
+  // The week or weekend that holds the day named: "the week of March 6", "Easter week",
+  // "Labor Day weekend".
+  std::optional<Unit> enclosing;
 };
 
 }  // namespace reckon::grammar::ast

@@ -911,6 +911,17 @@ auto const year_end_def =
       x3::_val(ctx).core = ast::RelativeUnit{ast::Relation::current, ast::Unit::year};
     })];
 
+// "the week of March 6", "the weekend of Oct. 23", "Easter week", "Labor Day weekend": the week
+// or weekend that holds the day named
+auto const set_enclosing = [](ast::Unit unit) {
+  return [unit](auto& ctx) { x3::_val(ctx).enclosing = unit; };
+};
+auto const enclosing_unit =
+    kw("week")[set_enclosing(ast::Unit::week)] | kw("weekend")[set_enclosing(ast::Unit::weekend)];
+auto const week_of_day =
+    kw("the") >> enclosing_unit >> kw("of") >>
+    (month_day_year[set_core] | day_month_year[set_core] | holiday_ref[set_core]);
+
 // --- whole expressions -----------------------------------------------------------------------
 
 auto const day_for_time =
@@ -963,10 +974,11 @@ auto const amount_mod_def =
 auto const modified_amount_def = amount_mod[set_mod] >> (offset[set_core] | duration[set_core]);
 
 auto const plain_expression_def =
-    day_with_time[assign] | calendar_date[set_core] | holiday_ref[set_core] | year_end[assign] |
+    day_with_time[assign] | calendar_date[set_core] | (holiday_ref[set_core] >> -enclosing_unit) |
+    year_end[assign] |
     decade[set_core] | century[set_core] |
     period[set_core] | weekday_ref[set_core] | day_ref[set_core] | offset[set_core] |
-    narrative[set_core] | relative_unit[set_core] | duration[set_core] | fuzzy[set_core] |
+    narrative[set_core] | week_of_day | relative_unit[set_core] | duration[set_core] | fuzzy[set_core] |
     recurrence[set_core] | clock_time[set_core];
 
 auto const expression_def = modified_point[assign] | modified_amount[assign] | plain_expression[assign];

@@ -358,3 +358,22 @@ TEST_CASE("'current' is the present and 'the current fiscal year' the anchor's y
       {"last fiscal year", N, DATE, "2024", ""},
   });
 }
+
+TEST_CASE("a week or weekend named by a day in it is that day's ISO week or weekend",
+          "[anchor][week]") {
+  check({
+      {"the week of Oct. 23", F, DATE, "2025-W43", ""},
+      {"the week of March 6, 2000", N, DATE, "2000-W10", ""},
+      {"the weekend of Oct. 25", F, DATE, "2025-W43-WE", ""},
+      {"the week of Thanksgiving", F, DATE, "2025-W48", ""},
+      {"Easter week", N, DATE, "2025-W16", ""},
+      {"Thanksgiving weekend", F, DATE, "2025-W48-WE", ""},
+      // A Monday holiday's weekend is the one just before it.
+      {"Labor Day weekend", F, DATE, "2025-W35-WE", ""},
+  });
+  auto const none = std::optional<Anchor>();
+  CHECK(resolve_text("the week of March 6", Tense::past, none).value == "XXXX-WXX");
+  Timex const week = resolve_text("the week of Oct. 23", F);
+  REQUIRE(week.interval);
+  CHECK(week.granularity == reckon::Granularity::week);
+}

@@ -283,3 +283,13 @@ TEST_CASE("reporting periods and 'current' are relative references", "[grammar]"
       {"the current quarter", {"the current quarter"}},
   });
 }
+
+TEST_CASE("a week or weekend named by a day in it is one expression", "[grammar]") {
+  check_spans({
+      {"resolved in a court hearing the week of March 6, officials said", {"the week of March 6"}},
+      {"the week of Oct. 23, 2025 was", {"the week of Oct. 23, 2025"}},
+      {"prayed as Easter week began", {"Easter week"}},
+      {"travel over Labor Day weekend", {"Labor Day weekend"}},
+      {"the week of protests", {}},
+  });
+}
