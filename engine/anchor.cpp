@@ -1086,7 +1086,10 @@ Timex resolve_recurrence(const ast::Recurrence& node, const ResolveContext&, Tra
       t.problem = TimexProblem::out_of_range;
     }
   }
-  if (node.weekday) {
+  if (node.month) {
+    note(trace, "a month of every year");
+    t.value = "XXXX-" + digits(*node.month, 2);
+  } else if (node.weekday) {
     note(trace, "a weekday of every week");
     t.value = "XXXX-WXX-" + std::to_string(iso_weekday(*node.weekday % 7));
     if (node.part) t.value += std::string("T") + part_code(*node.part);

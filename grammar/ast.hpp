@@ -143,7 +143,8 @@ struct Recurrence {
   bool each = false;                   // written with "every"/"each" (TIMEX3 quant)
   Quantity interval;                   // "every two weeks" -> 2
   Unit unit = Unit::day;
-  std::optional<unsigned> weekday;     // "every Tuesday", "Tuesday nights"
+  std::optional<unsigned> weekday;     // "every Tuesday", "Tuesday nights", "on Fridays"
+  std::optional<unsigned> month;       // "each July": 1..12
   std::optional<PartOfDay> part;
   double times = 1;                    // "twice a week" -> 2, "99999 times a day" as written
 };

@@ -47,7 +47,8 @@ class Vocabulary {
                    "current", "right", "third", "fourth", "twentieth", "nineteenth", "eleventh", "twelfth",
                    "nineties", "eighties", "seventies", "sixties", "fifties", "forties",
                    "thirties", "twenties", "christmas", "thanksgiving", "halloween", "easter",
-                   "valentine", "martin"}) {
+                   "valentine", "martin", "sundays", "mondays", "tuesdays", "wednesdays",
+                   "thursdays", "fridays", "saturdays"}) {
       insert(w, strong_start | follower);
     }
     for (auto w : {"this", "that", "these", "past", "previous", "one", "first", "second", "half",

@@ -118,6 +118,16 @@ struct parts_of_day_table : x3::symbols<ast::PartOfDay> {
   }
 };
 
+// "Tuesday nights", "Sunday mornings": a part of every such day.
+struct plural_parts_of_day_table : x3::symbols<ast::PartOfDay> {
+  plural_parts_of_day_table() {
+    add_word(*this, "mornings", ast::PartOfDay::morning);
+    add_word(*this, "afternoons", ast::PartOfDay::afternoon);
+    add_word(*this, "evenings", ast::PartOfDay::evening);
+    add_word(*this, "nights", ast::PartOfDay::night);
+  }
+};
+
 struct seasons_table : x3::symbols<ast::Season> {
   explicit seasons_table(bool ambiguous_too) {
     add_word(*this, "summer", ast::Season::summer);
@@ -302,6 +312,7 @@ struct vocabulary {
   month_abbreviations_table const month_abbreviations;
   weekday_names_table const weekdays;
   parts_of_day_table const parts_of_day;
+  plural_parts_of_day_table const plural_parts_of_day;
   seasons_table const seasons{true};
   seasons_table const unambiguous_seasons{false};
   units_table const units{true};
@@ -413,6 +424,7 @@ x3::rule<class narrative, ast::Narrative> const narrative = "narrative";
 x3::rule<class fuzzy, ast::Fuzzy> const fuzzy = "fuzzy";
 x3::rule<class duration, ast::Duration> const duration = "duration";
 x3::rule<class recurrence, ast::Recurrence> const recurrence = "recurrence";
+x3::rule<class weekday_set, ast::Recurrence> const weekday_set = "weekday_set";
 x3::rule<class clock_time, ast::ClockTime> const clock_time = "clock_time";
 x3::rule<class holiday_ref, ast::HolidayRef> const holiday_ref = "holiday_ref";
 x3::rule<class year_end, ast::Expression> const year_end = "year_end";
@@ -845,7 +857,7 @@ auto const set_each = [](auto& ctx) { x3::_val(ctx).each = true; };
 // "every Tuesday", "each year", "every two weeks", "daily", "twice a week"
 auto const recurrence_def =
     ((kw("every") | kw("each"))[set_each] >>
-     ((weekday_name[set_weekday] >> -part_of_day[set_part]) |
+     ((weekday_name[set_weekday] >> -part_of_day[set_part]) | full_month_name[set_month] |
       (-(kw("other")[([](auto& ctx) { x3::_val(ctx).interval.value = 2; })] |
          cardinal[([](auto& ctx) { x3::_val(ctx).interval.value = x3::_attr(ctx); })]) >>
        lexeme[words.units[set_unit] >> word_end]))) |
@@ -856,6 +868,14 @@ auto const recurrence_def =
        kw("times"))) >>
      (kw("a") | kw("an") | kw("per") | kw("each") | kw("every")) >>
      lexeme[words.units[set_unit] >> word_end]);
+
+// "Fridays", "on Sunday mornings", "Tuesday nights": every such day (or part of it)
+auto const plural_part_of_day = lexeme[words.plural_parts_of_day[set_part] >> word_end];
+// (The first letters guard the table lookup, which every failing candidate would pay.)
+auto const weekday_set_def = &ascii::char_("FMSTWfmstw") >> lexeme[
+    words.weekdays[set_weekday] >>
+    ((lit('s') >> word_end >> -(+ascii::blank >> plural_part_of_day)) |
+     (word_end >> +ascii::blank >> plural_part_of_day))];
 
 // --- clock times -----------------------------------------------------------------------------
 
@@ -977,7 +997,7 @@ auto const plain_expression_def =
     day_with_time[assign] | calendar_date[set_core] | (holiday_ref[set_core] >> -enclosing_unit) |
     year_end[assign] |
     decade[set_core] | century[set_core] |
-    period[set_core] | weekday_ref[set_core] | day_ref[set_core] | offset[set_core] |
+    period[set_core] | weekday_set[set_core] | weekday_ref[set_core] | day_ref[set_core] | offset[set_core] |
     narrative[set_core] | week_of_day | relative_unit[set_core] | duration[set_core] | fuzzy[set_core] |
     recurrence[set_core] | clock_time[set_core];
 
@@ -990,7 +1010,7 @@ BOOST_SPIRIT_DEFINE(number_below_hundred, cardinal_words, cardinal, ordinal, qua
                     calendar_date, iso_date, slash_date, month_day_year,
                     day_month_year, month_year, related_month, year_date, decade, century, period,
                     weekday_ref, day_ref, relative_unit, offset, narrative, fuzzy, duration,
-                    recurrence, clock_time, holiday_ref, year_end, day_with_time, modified_point, modified_amount,
+                    recurrence, weekday_set, clock_time, holiday_ref, year_end, day_with_time, modified_point, modified_amount,
                     plain_expression, expression)
 
 }  // namespace reckon::grammar::parser

@@ -377,3 +377,16 @@ TEST_CASE("a week or weekend named by a day in it is that day's ISO week or week
   REQUIRE(week.interval);
   CHECK(week.granularity == reckon::Granularity::week);
 }
+
+TEST_CASE("plural weekdays, parts of every such day and months of every year are SETs",
+          "[anchor][set]") {
+  check({
+      {"Fridays", N, SET, "XXXX-WXX-5", ""},
+      {"Tuesday nights", N, SET, "XXXX-WXX-2TNI", ""},
+      {"Saturday evenings", N, SET, "XXXX-WXX-6TEV", ""},
+      {"Sunday mornings", N, SET, "XXXX-WXX-7TMO", ""},
+      {"each July", N, SET, "XXXX-07", ""},
+      {"every January", N, SET, "XXXX-01", ""},
+  });
+  CHECK(resolve_text("each July").quant == std::optional<std::string>("EVERY"));
+}

@@ -293,3 +293,11 @@ TEST_CASE("a week or weekend named by a day in it is one expression", "[grammar]
       {"the week of protests", {}},
   });
 }
+
+TEST_CASE("plural weekdays, parts of every such day and months of every year are sets", "[grammar]") {
+  check_spans({
+      {"The shop closes on Fridays", {"Fridays"}},
+      {"broadcast on Tuesday nights from", {"Tuesday nights"}},
+      {"each July, marchers", {"each July"}},
+  });
+}
