@@ -47,7 +47,7 @@ class Vocabulary {
                    "current", "right", "third", "fourth", "twentieth", "nineteenth", "eleventh", "twelfth",
                    "nineties", "eighties", "seventies", "sixties", "fifties", "forties",
                    "thirties", "twenties", "christmas", "thanksgiving", "halloween", "easter",
-                   "valentine", "martin", "sundays", "mondays", "tuesdays", "wednesdays",
+                   "valentine", "martin", "midday", "sundays", "mondays", "tuesdays", "wednesdays",
                    "thursdays", "fridays", "saturdays"}) {
       insert(w, strong_start | follower);
     }

@@ -114,7 +114,6 @@ struct parts_of_day_table : x3::symbols<ast::PartOfDay> {
     add_word(*this, "afternoon", ast::PartOfDay::afternoon);
     add_word(*this, "evening", ast::PartOfDay::evening);
     add_word(*this, "night", ast::PartOfDay::night);
-    add_word(*this, "midday", ast::PartOfDay::midday);
   }
 };
 
@@ -125,6 +124,15 @@ struct plural_parts_of_day_table : x3::symbols<ast::PartOfDay> {
     add_word(*this, "afternoons", ast::PartOfDay::afternoon);
     add_word(*this, "evenings", ast::PartOfDay::evening);
     add_word(*this, "nights", ast::PartOfDay::night);
+  }
+};
+
+// Clock times named by a word: "noon", "midday" (TimeML: "T12:00"), "midnight" (the end of the day).
+struct named_hours_table : x3::symbols<unsigned> {
+  named_hours_table() {
+    add_word(*this, "noon", 12u);
+    add_word(*this, "midday", 12u);
+    add_word(*this, "midnight", 24u);
   }
 };
 
@@ -330,6 +338,7 @@ struct vocabulary {
   amount_mods_table const amount_mods;
   zones_table const zones;
   meridiems_table const meridiems;
+  named_hours_table const named_hours;
   frequency_adverbs_table const frequency_adverbs;
   holidays_table const holidays;
 };
@@ -915,8 +924,7 @@ auto const clock_time_def =
      -meridiem[set_meridiem] >> -zone >> eps[check_bare_clock]) |
     (lexeme[one_or_two_digits[set_hour] >> !ascii::digit] >>
      ((meridiem[set_meridiem] >> -zone) | kw("o'clock"))) |
-    kw("noon")[([](auto& ctx) { x3::_val(ctx).hour = 12; })] |
-    kw("midnight")[([](auto& ctx) { x3::_val(ctx).hour = 24; })];
+    lexeme[words.named_hours[([](auto& ctx) { x3::_val(ctx).hour = x3::_attr(ctx); })] >> word_end];
 
 // "Thanksgiving Day", "last Christmas", "Easter 2024"
 auto const holiday_ref_def =
@@ -968,6 +976,26 @@ auto const in_the_unit_def =
 auto const the_unit_def =
     kw("the") >> attr(ast::Relation::current) >> lexeme[words.calendar_units >> word_end];
 
+// "mid-afternoon yesterday", "late afternoon Friday", "mid afternoon", "early morning": a part of
+// a day, only after a modifier (a bare "afternoon" is too often generic). The part is read once,
+// first as one of the story's day, then moved to the day written after it.
+auto const story_day_part = [](auto& ctx) {
+  x3::_val(ctx).core = ast::Narrative{0, ast::Unit::day, x3::_attr(ctx)};
+};
+auto const written_part = [](auto& ctx) { return std::get<ast::Narrative>(x3::_val(ctx).core).part; };
+auto const day_part = [](int offset) {
+  return [offset](auto& ctx) { x3::_val(ctx).core = ast::DayRef{offset, written_part(ctx)}; };
+};
+auto const part_of_day_point =
+    part_of_day[story_day_part] >>
+    -(kw("yesterday")[day_part(-1)] | kw("today")[day_part(0)] | kw("tomorrow")[day_part(1)] |
+      weekday_name[([](auto& ctx) {
+        ast::WeekdayRef ref;
+        ref.part = written_part(ctx);
+        ref.weekday = x3::_attr(ctx);
+        x3::_val(ctx).core = ref;
+      })]);
+
 auto const point_in_time =
     day_with_time[([](auto& ctx) {
       x3::_val(ctx).core = x3::_attr(ctx).core;
@@ -975,7 +1003,7 @@ auto const point_in_time =
     })] |
     calendar_date[set_core] | holiday_ref[set_core] | decade[set_core] | century[set_core] |
     period[set_core] | weekday_ref[set_core] | day_ref[set_core] | relative_unit[set_core] |
-    narrative[set_core] | in_the_unit[set_core] | the_unit[set_core];
+    narrative[set_core] | in_the_unit[set_core] | the_unit[set_core] | part_of_day_point;
 
 // "early 2024", "mid-2024", "the end of the month", "earlier this week", "late yesterday"
 auto const modified_point_def = point_mod[set_mod] >> point_in_time;

@@ -390,3 +390,14 @@ TEST_CASE("plural weekdays, parts of every such day and months of every year are
   });
   CHECK(resolve_text("each July").quant == std::optional<std::string>("EVERY"));
 }
+
+TEST_CASE("midday is noon, and a modified part of the day is a time on its day", "[anchor][part-of-day]") {
+  check({
+      {"midday", N, TIME, "2025-08-12T12:00", ""},
+      {"Friday midday", F, TIME, "2025-08-15T12:00", ""},
+      {"mid-afternoon yesterday", N, TIME, "2025-08-11TAF", "MID"},
+      {"mid afternoon", N, TIME, "2025-08-12TAF", "MID"},
+      {"early morning", N, TIME, "2025-08-12TMO", "START"},
+      {"late afternoon Friday", F, TIME, "2025-08-15TAF", "END"},
+  });
+}

@@ -301,3 +301,12 @@ TEST_CASE("plural weekdays, parts of every such day and months of every year are
       {"each July, marchers", {"each July"}},
   });
 }
+
+TEST_CASE("midday, and a part of the day after early, mid or late", "[grammar]") {
+  check_spans({
+      {"to appear at midday, according to", {"midday"}},
+      {"In London at mid-afternoon yesterday, shares", {"mid-afternoon yesterday"}},
+      {"By mid afternoon, sources said", {"mid afternoon"}},
+      {"the afternoon session", {}},
+  });
+}
