@@ -592,9 +592,8 @@ std::string duration_value(double amount, ast::Unit unit, bool vague) {
       case Unit::month: return "PXM";
       case Unit::quarter: return "PXQ";
       case Unit::half_year: return "PXM";
-      case Unit::year: return "PXY";
-      case Unit::decade: return "PXDE";
-      case Unit::century: return "PXCE";
+      // Decades and centuries are counted in years, as a known amount of them is ("P20Y").
+      case Unit::year: case Unit::decade: case Unit::century: return "PXY";
     }
   }
   auto const whole = [](double v) { return std::abs(v - std::round(v)) < 1e-9; };

@@ -91,8 +91,12 @@ class Vocabulary {
     }
     for (auto w : {"minute", "hour", "day", "week", "weekend", "fortnight", "month", "year",
                    "decade", "century", "few", "couple", "dozen", "hundred", "thousand", "half",
-                   "trading", "business", "working", "full"}) {
+                   "trading", "business", "working", "full", "additional", "extra", "later"}) {
       insert(w, after_article);
+    }
+    for (auto w : {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+                   "months", "year", "years", "decade", "decades", "century", "centuries"}) {
+      insert(w, long_unit);
     }
     for (auto w : {"same", "most", "latest", "first", "second", "third", "fourth", "fifth",
                    "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
@@ -378,8 +382,14 @@ Probe probe(std::string_view text, std::size_t at) noexcept {
   unsigned const cls = word.keyed && end > at ? word_table().find(word.key) : not_temporal;
   if ((cls & capitalised) != 0 && !(c >= 'A' && c <= 'Z')) return {false, end};
   if ((cls & strong_start) != 0) return {true, end};
-  if ((cls & (weak_start | the_start | article_start | pair_start | amount_start)) == 0) {
+  if ((cls & (weak_start | the_start | article_start | pair_start | amount_start | long_unit)) == 0) {
     return {false, end};
+  }
+  if ((cls & long_unit) != 0) {  // "day-long", "decades-long"
+    if (end + 5 <= n && text[end] == '-' && equals_lower(text.substr(end + 1, 4), "long")) {
+      return {true, end};
+    }
+    if ((cls & weak_start) == 0) return {false, end};
   }
   unsigned const next = class_of_next_word(text, end);
   unsigned constexpr amount_words = digits_next | after_the | article_start;

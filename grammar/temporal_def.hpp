@@ -127,6 +127,14 @@ struct plural_parts_of_day_table : x3::symbols<ast::PartOfDay> {
   }
 };
 
+struct unit_fillers_table : x3::symbols<unsigned> {
+  unit_fillers_table() {
+    for (char const* w : {"more", "trading", "business", "working", "full", "additional", "extra"}) {
+      add_word(*this, w, 0u);
+    }
+  }
+};
+
 // Clock times named by a word: "noon", "midday" (TimeML: "T12:00"), "midnight" (the end of the day).
 struct named_hours_table : x3::symbols<unsigned> {
   named_hours_table() {
@@ -325,6 +333,7 @@ struct vocabulary {
   seasons_table const unambiguous_seasons{false};
   units_table const units{true};
   units_table const units_after_article{false};
+  unit_fillers_table const unit_fillers;
   calendar_units_table const calendar_units;
   narrative_units_table const narrative_units;
   number_words_table const unit_numbers{unit_number_words, 9, 1, 1};
@@ -757,6 +766,7 @@ auto const set_ref = [](ast::RefTime ref) {
 auto const fuzzy_def =
     ((kw("right") >> kw("now")) | kw("now") | kw("currently") | kw("nowadays") | kw("current") |
      (kw("these") >> kw("days")) | (kw("the") >> kw("present")))[set_ref(ast::RefTime::present)] |
+    (kw("a") >> kw("later") >> kw("date"))[set_ref(ast::RefTime::future)] |
     (kw("recently") | kw("lately") |
      (kw("the") >> kw("past")))[set_ref(ast::RefTime::past)] |
     ((((kw("the") >> -(kw("near") | kw("distant") | kw("foreseeable"))) |
@@ -778,7 +788,8 @@ auto const set_duration_unit = [](auto& ctx) {
   d.adjectival = !x3::_attr(ctx).plural && (d.quantity.vague || d.quantity.value != 1);
 };
 
-auto const unit_filler = -(kw("more") | kw("trading") | kw("business") | kw("working") | kw("full"));
+// A word between an amount and its unit: "two more days", "30 trading days", "an additional year".
+auto const unit_filler = -x3::omit[lexeme[words.unit_fillers >> word_end]];
 
 // "40 minutes", "three-and-a-half-year", "a decade", "the last twenty four hours",
 // "the next few days", "the first nine months", "a couple of years"
@@ -789,6 +800,18 @@ auto const set_recent_unit = [](auto& ctx) {
   d.quantity.vague = true;
   d.relation = ast::Relation::previous;
   x3::_pass(ctx) = x3::_attr(ctx).plural;
+};
+
+// "day-long", "a two-week-long strike", "decades-long": an amount that modifies a noun; a plural
+// unit without a number is an unknown amount of it.
+auto const long_suffix = lexeme[lit("-long") >> word_end][([](auto& ctx) {
+  x3::_val(ctx).adjectival = true;
+})];
+auto const set_long_unit = [](auto& ctx) {
+  auto& d = x3::_val(ctx);
+  d.unit = x3::_attr(ctx).unit;
+  d.quantity.vague = x3::_attr(ctx).plural;
+  d.adjectival = true;
 };
 
 // "a year and a half"
@@ -813,9 +836,10 @@ auto const duration_def =
     (kw("recent") >> lexeme[words.units[set_recent_unit] >> word_end]) |
     (-duration_relation[set_relation] >> -kw("the") >> -kw("first") >> quantity[set_quantity] >>
      -lit('-') >> unit_filler >> lexeme[words.units[set_duration_unit] >> word_end] >>
-     -and_a_half) |
+     (long_suffix | -and_a_half)) |
     (-duration_relation[set_relation] >> (kw("an") | kw("a")) >> unit_filler >>
-     lexeme[words.units_after_article[set_unit] >> word_end] >> -and_a_half);
+     lexeme[words.units_after_article[set_unit] >> word_end] >> (long_suffix | -and_a_half)) |
+    (&ascii::char_("CDHMWYcdhmwy") >> lexeme[words.units[set_long_unit] >> lit("-long") >> word_end]);
 
 auto const offset_direction =
     kw("ago")[([](auto& ctx) {

@@ -401,3 +401,15 @@ TEST_CASE("midday is noon, and a modified part of the day is a time on its day",
       {"late afternoon Friday", F, TIME, "2025-08-15TAF", "END"},
   });
 }
+
+TEST_CASE("'-long' amounts, additional units and 'a later date'", "[anchor][duration]") {
+  check({
+      {"day-long", N, DURATION, "P1D", ""},
+      {"decades-long", N, DURATION, "PXY", ""},
+      {"two-week-long", N, DURATION, "P2W", ""},
+      {"a year-long", N, DURATION, "P1Y", ""},
+      {"an additional year", N, DURATION, "P1Y", ""},
+      {"an extra day", N, DURATION, "P1D", ""},
+      {"a later date", N, DATE, "FUTURE_REF", ""},
+  });
+}

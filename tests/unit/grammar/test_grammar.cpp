@@ -310,3 +310,13 @@ TEST_CASE("midday, and a part of the day after early, mid or late", "[grammar]")
       {"the afternoon session", {}},
   });
 }
+
+TEST_CASE("'-long' amounts, additional units and 'a later date'", "[grammar]") {
+  check_spans({
+      {"a day-long strike and a decades-long feud", {"day-long", "decades-long"}},
+      {"a two-week-long visit", {"two-week-long"}},
+      {"a long day", {}},
+      {"for an additional year", {"an additional year"}},
+      {"at a later date", {"a later date"}},
+  });
+}
