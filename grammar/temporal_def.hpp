@@ -1032,15 +1032,19 @@ auto const point_in_time =
 // "early 2024", "mid-2024", "the end of the month", "earlier this week", "late yesterday"
 auto const modified_point_def = point_mod[set_mod] >> point_in_time;
 
+// Every candidate the point modifiers reject tries these; the first letters of their first words
+// ("more", "at", "up", "no", "just", "less", "fewer", "about", "roughly", "some"...) guard them, so
+// a year or a weekday skips the lot.
 auto const amount_mod_def =
-    (kw("more") >> kw("than"))[constant(ast::Mod::more_than)] |
+    &ascii::char_("AFJLMNRSUafjlmnrsu") >>
+    ((kw("more") >> kw("than"))[constant(ast::Mod::more_than)] |
     (kw("at") >> kw("least"))[constant(ast::Mod::equal_or_more)] |
     ((kw("up") >> kw("to")) |
      (kw("no") >> kw("more") >> kw("than")))[constant(ast::Mod::equal_or_less)] |
     (kw("just") >> kw("over"))[constant(ast::Mod::more_than)] |
     (kw("just") >> kw("under"))[constant(ast::Mod::less_than)] |
     ((kw("less") | kw("fewer")) >> kw("than"))[constant(ast::Mod::less_than)] |
-    lexeme[words.amount_mods[assign] >> word_end];
+    lexeme[words.amount_mods[assign] >> word_end]);
 
 // "about three weeks", "nearly three hours", "more than a decade", "about two years ago"
 auto const modified_amount_def = amount_mod[set_mod] >> (offset[set_core] | duration[set_core]);
