@@ -240,9 +240,12 @@ bool ambiguous_bare_month(std::string_view text, std::size_t start, std::string_
 }
 
 // "Sunday Times", "Sunday Telegraph", "Saturday Night Live", "Friday Night Lights",
-// "Bloody Sunday": a weekday inside a name.
+// "Bloody Sunday", "TGI Fridays": a weekday inside a name.
 bool weekday_in_name(std::string_view text, std::size_t start, std::size_t end,
                      const ast::Expression& expression) {
+  if (const auto* set = std::get_if<ast::Recurrence>(&expression.core)) {
+    return set->weekday && one_of(word_before(text, start), {"tgi", "t.g.i."});
+  }
   if (!std::holds_alternative<ast::WeekdayRef>(expression.core)) return false;
   std::string_view const after = word_after(text, end);
   if (!after.empty() && after[0] >= 'A' && after[0] <= 'Z' &&

@@ -298,6 +298,7 @@ TEST_CASE("plural weekdays, parts of every such day and months of every year are
   check_spans({
       {"The shop closes on Fridays", {"Fridays"}},
       {"broadcast on Tuesday nights from", {"Tuesday nights"}},
+      {"dinner at TGI Fridays", {}},
       {"each July, marchers", {"each July"}},
   });
 }
