@@ -905,10 +905,13 @@ auto const recurrence_def =
 // "Fridays", "on Sunday mornings", "Tuesday nights": every such day (or part of it)
 auto const plural_part_of_day = lexeme[words.plural_parts_of_day[set_part] >> word_end];
 // (The first letters guard the table lookup, which every failing candidate would pay.)
+// "Monday and Tuesday nights": the part of the day is shared, so "Monday" is a set as well.
 auto const weekday_set_def = &ascii::char_("FMSTWfmstw") >> lexeme[
     words.weekdays[set_weekday] >>
     ((lit('s') >> word_end >> -(+ascii::blank >> plural_part_of_day)) |
-     (word_end >> +ascii::blank >> plural_part_of_day))];
+     (word_end >> +ascii::blank >> plural_part_of_day) |
+     (word_end >> &((kw("and") | kw("or")) >> +ascii::blank >> x3::omit[words.weekdays] >> word_end >>
+                    +ascii::blank >> plural_part_of_day)))];
 
 // --- clock times -----------------------------------------------------------------------------
 

@@ -299,6 +299,7 @@ TEST_CASE("plural weekdays, parts of every such day and months of every year are
       {"The shop closes on Fridays", {"Fridays"}},
       {"broadcast on Tuesday nights from", {"Tuesday nights"}},
       {"dinner at TGI Fridays", {}},
+      {"shown Monday and Tuesday nights", {"Monday", "Tuesday nights"}},
       {"each July, marchers", {"each July"}},
   });
 }
