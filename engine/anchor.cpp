@@ -592,9 +592,8 @@ std::string duration_value(double amount, ast::Unit unit, bool vague) {
       case Unit::month: return "PXM";
       case Unit::quarter: return "PXQ";
       case Unit::half_year: return "PXM";
-      case Unit::year: return "PXY";
-      case Unit::decade: return "PXDE";
-      case Unit::century: return "PXCE";
+      // Decades and centuries are counted in years, as a known amount of them is ("P20Y").
+      case Unit::year: case Unit::decade: case Unit::century: return "PXY";
     }
   }
   auto const whole = [](double v) { return std::abs(v - std::round(v)) < 1e-9; };
@@ -1086,7 +1085,10 @@ Timex resolve_recurrence(const ast::Recurrence& node, const ResolveContext&, Tra
       t.problem = TimexProblem::out_of_range;
     }
   }
-  if (node.weekday) {
+  if (node.month) {
+    note(trace, "a month of every year");
+    t.value = "XXXX-" + digits(*node.month, 2);
+  } else if (node.weekday) {
     note(trace, "a weekday of every week");
     t.value = "XXXX-WXX-" + std::to_string(iso_weekday(*node.weekday % 7));
     if (node.part) t.value += std::string("T") + part_code(*node.part);
@@ -1248,6 +1250,35 @@ void remember(ResolveContext& context, const ast::Expression& expression, const 
   }
 }
 
+namespace {
+
+// The week or weekend that holds the day `t` names ("the week of March 6", "Easter week"). A
+// Monday's weekend is the one before it ("Labor Day weekend"); any other day's is that of its
+// week.
+Timex enclosing_timex(const Timex& t, ast::Unit unit, Trace* trace) {
+  bool const weekend = unit == ast::Unit::weekend;
+  if (!t.interval || t.granularity != Granularity::day) {
+    note(trace, std::string("the ") + (weekend ? "weekend" : "week") + " of an unknown day");
+    Timex unknown = t;
+    unknown.type = TimexType::date;
+    unknown.value = weekend ? "XXXX-WXX-WE" : "XXXX-WXX";
+    return unknown;
+  }
+  local_days const day = first_day(t);
+  if (!weekend) {
+    note(trace, "the week (Monday to Sunday) holding " + day_text(day));
+    return week_timex(day, trace);
+  }
+  if (date::weekday(day) == date::Monday) {
+    note(trace, "the weekend just before the Monday " + day_text(day));
+    return weekend_timex(day - date::days{1}, trace);
+  }
+  note(trace, "the weekend of the week holding " + day_text(day));
+  return weekend_timex(day, trace);
+}
+
+}  // namespace
+
 Timex resolve(const ast::Expression& expression, const ResolveContext& context, Trace* trace) {
   Timex t = std::visit(
       [&](const auto& node) -> Timex {
@@ -1268,6 +1299,7 @@ Timex resolve(const ast::Expression& expression, const ResolveContext& context, 
         else return resolve_clock_time(node, context, trace);
       },
       expression.core);
+  if (expression.enclosing) t = enclosing_timex(t, *expression.enclosing, trace);
   if (expression.time) {
     auto const clock = clock_of(*expression.time);
     if (!clock) {

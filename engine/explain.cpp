@@ -116,7 +116,8 @@ struct Describe {
   std::string operator()(const ast::Recurrence& n) const {
     std::string s = "Recurrence";
     if (n.each) s += "\n  quantifier: every";
-    if (n.weekday) s += "\n  weekday: " + std::to_string(*n.weekday) + " (0 = Sunday)";
+    if (n.month) s += "\n  month: " + std::to_string(*n.month);
+    else if (n.weekday) s += "\n  weekday: " + std::to_string(*n.weekday) + " (0 = Sunday)";
     else s += "\n  every: " + quantity(n.interval) + " " + unit_name(n.unit);
     if (n.part) s += std::string("\n  part of day: ") + part_name(*n.part);
     if (n.times > 1) s += "\n  times: " + number(n.times);
@@ -152,6 +153,9 @@ std::string describe(const ast::Expression& expression) {
   if (expression.mod != ast::Mod::none) s += std::string("\n  mod: ") + to_string(expression.mod);
   s += "\n" + indent(std::visit(Describe{}, expression.core), "  ");
   if (expression.time) s += "\n" + indent("at " + Describe{}(*expression.time), "  ");
+  if (expression.enclosing) {
+    s += std::string("\n  the ") + unit_name(*expression.enclosing) + " holding it";
+  }
   return s;
 }
 

@@ -143,7 +143,8 @@ struct Recurrence {
   bool each = false;                   // written with "every"/"each" (TIMEX3 quant)
   Quantity interval;                   // "every two weeks" -> 2
   Unit unit = Unit::day;
-  std::optional<unsigned> weekday;     // "every Tuesday", "Tuesday nights"
+  std::optional<unsigned> weekday;     // "every Tuesday", "Tuesday nights", "on Fridays"
+  std::optional<unsigned> month;       // "each July": 1..12
   std::optional<PartOfDay> part;
   double times = 1;                    // "twice a week" -> 2, "99999 times a day" as written
 };
@@ -181,6 +182,9 @@ struct Expression {
   Core core;
   std::optional<ClockTime> time;
   bool adjectival = false;  // "a three-and-a-half-year war", "third-quarter results"
+  // The week or weekend that holds the day named: "the week of March 6", "Easter week",
+  // "Labor Day weekend".
+  std::optional<Unit> enclosing;
 };
 
 }  // namespace reckon::grammar::ast

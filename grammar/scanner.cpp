@@ -47,7 +47,8 @@ class Vocabulary {
                    "current", "right", "third", "fourth", "twentieth", "nineteenth", "eleventh", "twelfth",
                    "nineties", "eighties", "seventies", "sixties", "fifties", "forties",
                    "thirties", "twenties", "christmas", "thanksgiving", "halloween", "easter",
-                   "valentine", "martin"}) {
+                   "valentine", "martin", "midday", "sundays", "mondays", "tuesdays", "wednesdays",
+                   "thursdays", "fridays", "saturdays"}) {
       insert(w, strong_start | follower);
     }
     for (auto w : {"this", "that", "these", "past", "previous", "one", "first", "second", "half",
@@ -90,8 +91,12 @@ class Vocabulary {
     }
     for (auto w : {"minute", "hour", "day", "week", "weekend", "fortnight", "month", "year",
                    "decade", "century", "few", "couple", "dozen", "hundred", "thousand", "half",
-                   "trading", "business", "working", "full"}) {
+                   "trading", "business", "working", "full", "additional", "extra", "later"}) {
       insert(w, after_article);
+    }
+    for (auto w : {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+                   "months", "year", "years", "decade", "decades", "century", "centuries"}) {
+      insert(w, long_unit);
     }
     for (auto w : {"same", "most", "latest", "first", "second", "third", "fourth", "fifth",
                    "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
@@ -235,9 +240,12 @@ bool ambiguous_bare_month(std::string_view text, std::size_t start, std::string_
 }
 
 // "Sunday Times", "Sunday Telegraph", "Saturday Night Live", "Friday Night Lights",
-// "Bloody Sunday": a weekday inside a name.
+// "Bloody Sunday", "TGI Fridays": a weekday inside a name.
 bool weekday_in_name(std::string_view text, std::size_t start, std::size_t end,
                      const ast::Expression& expression) {
+  if (const auto* set = std::get_if<ast::Recurrence>(&expression.core)) {
+    return set->weekday && one_of(word_before(text, start), {"tgi", "t.g.i."});
+  }
   if (!std::holds_alternative<ast::WeekdayRef>(expression.core)) return false;
   std::string_view const after = word_after(text, end);
   if (!after.empty() && after[0] >= 'A' && after[0] <= 'Z' &&
@@ -377,8 +385,14 @@ Probe probe(std::string_view text, std::size_t at) noexcept {
   unsigned const cls = word.keyed && end > at ? word_table().find(word.key) : not_temporal;
   if ((cls & capitalised) != 0 && !(c >= 'A' && c <= 'Z')) return {false, end};
   if ((cls & strong_start) != 0) return {true, end};
-  if ((cls & (weak_start | the_start | article_start | pair_start | amount_start)) == 0) {
+  if ((cls & (weak_start | the_start | article_start | pair_start | amount_start | long_unit)) == 0) {
     return {false, end};
+  }
+  if ((cls & long_unit) != 0) {  // "day-long", "decades-long"
+    if (end + 5 <= n && text[end] == '-' && equals_lower(text.substr(end + 1, 4), "long")) {
+      return {true, end};
+    }
+    if ((cls & weak_start) == 0) return {false, end};
   }
   unsigned const next = class_of_next_word(text, end);
   unsigned constexpr amount_words = digits_next | after_the | article_start;

@@ -40,6 +40,7 @@ enum WordClass : unsigned {
   capitalised = 1u << 10,   // a start only when capitalised: month names ("may", "march")
   amount_start = 1u << 11,  // "about", "nearly": before a number or an amount word
   needs_third = 1u << 12,   // after "the", temporal only with a third word: "the same day"
+  long_unit = 1u << 13,     // a unit that begins an expression before "-long": "day-long"
 };
 
 unsigned classify_word(std::string_view word) noexcept;

@@ -114,7 +114,33 @@ struct parts_of_day_table : x3::symbols<ast::PartOfDay> {
     add_word(*this, "afternoon", ast::PartOfDay::afternoon);
     add_word(*this, "evening", ast::PartOfDay::evening);
     add_word(*this, "night", ast::PartOfDay::night);
-    add_word(*this, "midday", ast::PartOfDay::midday);
+  }
+};
+
+// "Tuesday nights", "Sunday mornings": a part of every such day.
+struct plural_parts_of_day_table : x3::symbols<ast::PartOfDay> {
+  plural_parts_of_day_table() {
+    add_word(*this, "mornings", ast::PartOfDay::morning);
+    add_word(*this, "afternoons", ast::PartOfDay::afternoon);
+    add_word(*this, "evenings", ast::PartOfDay::evening);
+    add_word(*this, "nights", ast::PartOfDay::night);
+  }
+};
+
+struct unit_fillers_table : x3::symbols<unsigned> {
+  unit_fillers_table() {
+    for (char const* w : {"more", "trading", "business", "working", "full", "additional", "extra"}) {
+      add_word(*this, w, 0u);
+    }
+  }
+};
+
+// Clock times named by a word: "noon", "midday" (TimeML: "T12:00"), "midnight" (the end of the day).
+struct named_hours_table : x3::symbols<unsigned> {
+  named_hours_table() {
+    add_word(*this, "noon", 12u);
+    add_word(*this, "midday", 12u);
+    add_word(*this, "midnight", 24u);
   }
 };
 
@@ -302,10 +328,12 @@ struct vocabulary {
   month_abbreviations_table const month_abbreviations;
   weekday_names_table const weekdays;
   parts_of_day_table const parts_of_day;
+  plural_parts_of_day_table const plural_parts_of_day;
   seasons_table const seasons{true};
   seasons_table const unambiguous_seasons{false};
   units_table const units{true};
   units_table const units_after_article{false};
+  unit_fillers_table const unit_fillers;
   calendar_units_table const calendar_units;
   narrative_units_table const narrative_units;
   number_words_table const unit_numbers{unit_number_words, 9, 1, 1};
@@ -319,6 +347,7 @@ struct vocabulary {
   amount_mods_table const amount_mods;
   zones_table const zones;
   meridiems_table const meridiems;
+  named_hours_table const named_hours;
   frequency_adverbs_table const frequency_adverbs;
   holidays_table const holidays;
 };
@@ -413,6 +442,7 @@ x3::rule<class narrative, ast::Narrative> const narrative = "narrative";
 x3::rule<class fuzzy, ast::Fuzzy> const fuzzy = "fuzzy";
 x3::rule<class duration, ast::Duration> const duration = "duration";
 x3::rule<class recurrence, ast::Recurrence> const recurrence = "recurrence";
+x3::rule<class weekday_set, ast::Recurrence> const weekday_set = "weekday_set";
 x3::rule<class clock_time, ast::ClockTime> const clock_time = "clock_time";
 x3::rule<class holiday_ref, ast::HolidayRef> const holiday_ref = "holiday_ref";
 x3::rule<class year_end, ast::Expression> const year_end = "year_end";
@@ -736,6 +766,7 @@ auto const set_ref = [](ast::RefTime ref) {
 auto const fuzzy_def =
     ((kw("right") >> kw("now")) | kw("now") | kw("currently") | kw("nowadays") | kw("current") |
      (kw("these") >> kw("days")) | (kw("the") >> kw("present")))[set_ref(ast::RefTime::present)] |
+    (kw("a") >> kw("later") >> kw("date"))[set_ref(ast::RefTime::future)] |
     (kw("recently") | kw("lately") |
      (kw("the") >> kw("past")))[set_ref(ast::RefTime::past)] |
     ((((kw("the") >> -(kw("near") | kw("distant") | kw("foreseeable"))) |
@@ -757,7 +788,8 @@ auto const set_duration_unit = [](auto& ctx) {
   d.adjectival = !x3::_attr(ctx).plural && (d.quantity.vague || d.quantity.value != 1);
 };
 
-auto const unit_filler = -(kw("more") | kw("trading") | kw("business") | kw("working") | kw("full"));
+// A word between an amount and its unit: "two more days", "30 trading days", "an additional year".
+auto const unit_filler = -x3::omit[lexeme[words.unit_fillers >> word_end]];
 
 // "40 minutes", "three-and-a-half-year", "a decade", "the last twenty four hours",
 // "the next few days", "the first nine months", "a couple of years"
@@ -768,6 +800,18 @@ auto const set_recent_unit = [](auto& ctx) {
   d.quantity.vague = true;
   d.relation = ast::Relation::previous;
   x3::_pass(ctx) = x3::_attr(ctx).plural;
+};
+
+// "day-long", "a two-week-long strike", "decades-long": an amount that modifies a noun; a plural
+// unit without a number is an unknown amount of it.
+auto const long_suffix = lexeme[lit("-long") >> word_end][([](auto& ctx) {
+  x3::_val(ctx).adjectival = true;
+})];
+auto const set_long_unit = [](auto& ctx) {
+  auto& d = x3::_val(ctx);
+  d.unit = x3::_attr(ctx).unit;
+  d.quantity.vague = x3::_attr(ctx).plural;
+  d.adjectival = true;
 };
 
 // "a year and a half"
@@ -792,9 +836,10 @@ auto const duration_def =
     (kw("recent") >> lexeme[words.units[set_recent_unit] >> word_end]) |
     (-duration_relation[set_relation] >> -kw("the") >> -kw("first") >> quantity[set_quantity] >>
      -lit('-') >> unit_filler >> lexeme[words.units[set_duration_unit] >> word_end] >>
-     -and_a_half) |
+     (long_suffix | -and_a_half)) |
     (-duration_relation[set_relation] >> (kw("an") | kw("a")) >> unit_filler >>
-     lexeme[words.units_after_article[set_unit] >> word_end] >> -and_a_half);
+     lexeme[words.units_after_article[set_unit] >> word_end] >> (long_suffix | -and_a_half)) |
+    (&ascii::char_("CDHMWYcdhmwy") >> lexeme[words.units[set_long_unit] >> lit("-long") >> word_end]);
 
 auto const offset_direction =
     kw("ago")[([](auto& ctx) {
@@ -845,7 +890,7 @@ auto const set_each = [](auto& ctx) { x3::_val(ctx).each = true; };
 // "every Tuesday", "each year", "every two weeks", "daily", "twice a week"
 auto const recurrence_def =
     ((kw("every") | kw("each"))[set_each] >>
-     ((weekday_name[set_weekday] >> -part_of_day[set_part]) |
+     ((weekday_name[set_weekday] >> -part_of_day[set_part]) | full_month_name[set_month] |
       (-(kw("other")[([](auto& ctx) { x3::_val(ctx).interval.value = 2; })] |
          cardinal[([](auto& ctx) { x3::_val(ctx).interval.value = x3::_attr(ctx); })]) >>
        lexeme[words.units[set_unit] >> word_end]))) |
@@ -856,6 +901,17 @@ auto const recurrence_def =
        kw("times"))) >>
      (kw("a") | kw("an") | kw("per") | kw("each") | kw("every")) >>
      lexeme[words.units[set_unit] >> word_end]);
+
+// "Fridays", "on Sunday mornings", "Tuesday nights": every such day (or part of it)
+auto const plural_part_of_day = lexeme[words.plural_parts_of_day[set_part] >> word_end];
+// (The first letters guard the table lookup, which every failing candidate would pay.)
+// "Monday and Tuesday nights": the part of the day is shared, so "Monday" is a set as well.
+auto const weekday_set_def = &ascii::char_("FMSTWfmstw") >> lexeme[
+    words.weekdays[set_weekday] >>
+    ((lit('s') >> word_end >> -(+ascii::blank >> plural_part_of_day)) |
+     (word_end >> +ascii::blank >> plural_part_of_day) |
+     (word_end >> &((kw("and") | kw("or")) >> +ascii::blank >> x3::omit[words.weekdays] >> word_end >>
+                    +ascii::blank >> plural_part_of_day)))];
 
 // --- clock times -----------------------------------------------------------------------------
 
@@ -895,8 +951,7 @@ auto const clock_time_def =
      -meridiem[set_meridiem] >> -zone >> eps[check_bare_clock]) |
     (lexeme[one_or_two_digits[set_hour] >> !ascii::digit] >>
      ((meridiem[set_meridiem] >> -zone) | kw("o'clock"))) |
-    kw("noon")[([](auto& ctx) { x3::_val(ctx).hour = 12; })] |
-    kw("midnight")[([](auto& ctx) { x3::_val(ctx).hour = 24; })];
+    lexeme[words.named_hours[([](auto& ctx) { x3::_val(ctx).hour = x3::_attr(ctx); })] >> word_end];
 
 // "Thanksgiving Day", "last Christmas", "Easter 2024"
 auto const holiday_ref_def =
@@ -910,6 +965,17 @@ auto const year_end_def =
       x3::_val(ctx).mod = ast::Mod::end;
       x3::_val(ctx).core = ast::RelativeUnit{ast::Relation::current, ast::Unit::year};
     })];
+
+// "the week of March 6", "the weekend of Oct. 23", "Easter week", "Labor Day weekend": the week
+// or weekend that holds the day named
+auto const set_enclosing = [](ast::Unit unit) {
+  return [unit](auto& ctx) { x3::_val(ctx).enclosing = unit; };
+};
+auto const enclosing_unit =
+    kw("week")[set_enclosing(ast::Unit::week)] | kw("weekend")[set_enclosing(ast::Unit::weekend)];
+auto const week_of_day =
+    kw("the") >> enclosing_unit >> kw("of") >>
+    (month_day_year[set_core] | day_month_year[set_core] | holiday_ref[set_core]);
 
 // --- whole expressions -----------------------------------------------------------------------
 
@@ -937,6 +1003,26 @@ auto const in_the_unit_def =
 auto const the_unit_def =
     kw("the") >> attr(ast::Relation::current) >> lexeme[words.calendar_units >> word_end];
 
+// "mid-afternoon yesterday", "late afternoon Friday", "mid afternoon", "early morning": a part of
+// a day, only after a modifier (a bare "afternoon" is too often generic). The part is read once,
+// first as one of the story's day, then moved to the day written after it.
+auto const story_day_part = [](auto& ctx) {
+  x3::_val(ctx).core = ast::Narrative{0, ast::Unit::day, x3::_attr(ctx)};
+};
+auto const written_part = [](auto& ctx) { return std::get<ast::Narrative>(x3::_val(ctx).core).part; };
+auto const day_part = [](int offset) {
+  return [offset](auto& ctx) { x3::_val(ctx).core = ast::DayRef{offset, written_part(ctx)}; };
+};
+auto const part_of_day_point =
+    part_of_day[story_day_part] >>
+    -(kw("yesterday")[day_part(-1)] | kw("today")[day_part(0)] | kw("tomorrow")[day_part(1)] |
+      weekday_name[([](auto& ctx) {
+        ast::WeekdayRef ref;
+        ref.part = written_part(ctx);
+        ref.weekday = x3::_attr(ctx);
+        x3::_val(ctx).core = ref;
+      })]);
+
 auto const point_in_time =
     day_with_time[([](auto& ctx) {
       x3::_val(ctx).core = x3::_attr(ctx).core;
@@ -944,29 +1030,34 @@ auto const point_in_time =
     })] |
     calendar_date[set_core] | holiday_ref[set_core] | decade[set_core] | century[set_core] |
     period[set_core] | weekday_ref[set_core] | day_ref[set_core] | relative_unit[set_core] |
-    narrative[set_core] | in_the_unit[set_core] | the_unit[set_core];
+    narrative[set_core] | in_the_unit[set_core] | the_unit[set_core] | part_of_day_point;
 
 // "early 2024", "mid-2024", "the end of the month", "earlier this week", "late yesterday"
 auto const modified_point_def = point_mod[set_mod] >> point_in_time;
 
+// Every candidate the point modifiers reject tries these; the first letters of their first words
+// ("more", "at", "up", "no", "just", "less", "fewer", "about", "roughly", "some"...) guard them, so
+// a year or a weekday skips the lot.
 auto const amount_mod_def =
-    (kw("more") >> kw("than"))[constant(ast::Mod::more_than)] |
+    &ascii::char_("AFJLMNRSUafjlmnrsu") >>
+    ((kw("more") >> kw("than"))[constant(ast::Mod::more_than)] |
     (kw("at") >> kw("least"))[constant(ast::Mod::equal_or_more)] |
     ((kw("up") >> kw("to")) |
      (kw("no") >> kw("more") >> kw("than")))[constant(ast::Mod::equal_or_less)] |
     (kw("just") >> kw("over"))[constant(ast::Mod::more_than)] |
     (kw("just") >> kw("under"))[constant(ast::Mod::less_than)] |
     ((kw("less") | kw("fewer")) >> kw("than"))[constant(ast::Mod::less_than)] |
-    lexeme[words.amount_mods[assign] >> word_end];
+    lexeme[words.amount_mods[assign] >> word_end]);
 
 // "about three weeks", "nearly three hours", "more than a decade", "about two years ago"
 auto const modified_amount_def = amount_mod[set_mod] >> (offset[set_core] | duration[set_core]);
 
 auto const plain_expression_def =
-    day_with_time[assign] | calendar_date[set_core] | holiday_ref[set_core] | year_end[assign] |
+    day_with_time[assign] | calendar_date[set_core] | (holiday_ref[set_core] >> -enclosing_unit) |
+    year_end[assign] |
     decade[set_core] | century[set_core] |
-    period[set_core] | weekday_ref[set_core] | day_ref[set_core] | offset[set_core] |
-    narrative[set_core] | relative_unit[set_core] | duration[set_core] | fuzzy[set_core] |
+    period[set_core] | weekday_set[set_core] | weekday_ref[set_core] | day_ref[set_core] | offset[set_core] |
+    narrative[set_core] | week_of_day | relative_unit[set_core] | duration[set_core] | fuzzy[set_core] |
     recurrence[set_core] | clock_time[set_core];
 
 auto const expression_def = modified_point[assign] | modified_amount[assign] | plain_expression[assign];
@@ -978,7 +1069,7 @@ BOOST_SPIRIT_DEFINE(number_below_hundred, cardinal_words, cardinal, ordinal, qua
                     calendar_date, iso_date, slash_date, month_day_year,
                     day_month_year, month_year, related_month, year_date, decade, century, period,
                     weekday_ref, day_ref, relative_unit, offset, narrative, fuzzy, duration,
-                    recurrence, clock_time, holiday_ref, year_end, day_with_time, modified_point, modified_amount,
+                    recurrence, weekday_set, clock_time, holiday_ref, year_end, day_with_time, modified_point, modified_amount,
                     plain_expression, expression)
 
 }  // namespace reckon::grammar::parser

@@ -358,3 +358,58 @@ TEST_CASE("'current' is the present and 'the current fiscal year' the anchor's y
       {"last fiscal year", N, DATE, "2024", ""},
   });
 }
+
+TEST_CASE("a week or weekend named by a day in it is that day's ISO week or weekend",
+          "[anchor][week]") {
+  check({
+      {"the week of Oct. 23", F, DATE, "2025-W43", ""},
+      {"the week of March 6, 2000", N, DATE, "2000-W10", ""},
+      {"the weekend of Oct. 25", F, DATE, "2025-W43-WE", ""},
+      {"the week of Thanksgiving", F, DATE, "2025-W48", ""},
+      {"Easter week", N, DATE, "2025-W16", ""},
+      {"Thanksgiving weekend", F, DATE, "2025-W48-WE", ""},
+      // A Monday holiday's weekend is the one just before it.
+      {"Labor Day weekend", F, DATE, "2025-W35-WE", ""},
+  });
+  auto const none = std::optional<Anchor>();
+  CHECK(resolve_text("the week of March 6", Tense::past, none).value == "XXXX-WXX");
+  Timex const week = resolve_text("the week of Oct. 23", F);
+  REQUIRE(week.interval);
+  CHECK(week.granularity == reckon::Granularity::week);
+}
+
+TEST_CASE("plural weekdays, parts of every such day and months of every year are SETs",
+          "[anchor][set]") {
+  check({
+      {"Fridays", N, SET, "XXXX-WXX-5", ""},
+      {"Tuesday nights", N, SET, "XXXX-WXX-2TNI", ""},
+      {"Saturday evenings", N, SET, "XXXX-WXX-6TEV", ""},
+      {"Sunday mornings", N, SET, "XXXX-WXX-7TMO", ""},
+      {"each July", N, SET, "XXXX-07", ""},
+      {"every January", N, SET, "XXXX-01", ""},
+  });
+  CHECK(resolve_text("each July").quant == std::optional<std::string>("EVERY"));
+}
+
+TEST_CASE("midday is noon, and a modified part of the day is a time on its day", "[anchor][part-of-day]") {
+  check({
+      {"midday", N, TIME, "2025-08-12T12:00", ""},
+      {"Friday midday", F, TIME, "2025-08-15T12:00", ""},
+      {"mid-afternoon yesterday", N, TIME, "2025-08-11TAF", "MID"},
+      {"mid afternoon", N, TIME, "2025-08-12TAF", "MID"},
+      {"early morning", N, TIME, "2025-08-12TMO", "START"},
+      {"late afternoon Friday", F, TIME, "2025-08-15TAF", "END"},
+  });
+}
+
+TEST_CASE("'-long' amounts, additional units and 'a later date'", "[anchor][duration]") {
+  check({
+      {"day-long", N, DURATION, "P1D", ""},
+      {"decades-long", N, DURATION, "PXY", ""},
+      {"two-week-long", N, DURATION, "P2W", ""},
+      {"a year-long", N, DURATION, "P1Y", ""},
+      {"an additional year", N, DURATION, "P1Y", ""},
+      {"an extra day", N, DURATION, "P1D", ""},
+      {"a later date", N, DATE, "FUTURE_REF", ""},
+  });
+}

@@ -1,6 +1,7 @@
 // reckon explain's engine side: a whole expression, or each expression of a phrase around some.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "engine/explain.hpp"
@@ -61,4 +62,13 @@ TEST_CASE("the text explanation says when nothing can be read", "[explain]") {
   CHECK_THAT(reckon::explain("blah blah", std::nullopt), Catch::Contains("is not a temporal expression"));
   CHECK_THAT(reckon::explain("since 2014", std::nullopt),
              Catch::Contains("expression 1: \"2014\" (bytes 6-10)") && Catch::Contains("value=2014"));
+}
+
+TEST_CASE("a week named by a day is explained through the day", "[explain]") {
+  auto const e = reckon::explain_expression("the week of March 6", anchor_on(2025, 3, 10), Tense::unknown);
+  REQUIRE(e);
+  CHECK(e->timex.value == "2025-W10");
+  CHECK(e->tree.find("the week holding it") != std::string::npos);
+  CHECK(std::find(e->steps.begin(), e->steps.end(), "the week (Monday to Sunday) holding 2025-03-06") !=
+        e->steps.end());
 }

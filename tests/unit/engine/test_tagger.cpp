@@ -174,6 +174,16 @@ TEST_CASE("tense decides the direction of bare weekdays in running text", "[tagg
   CHECK(value_of(t, "Thursday") == "2025-08-14");
 }
 
+TEST_CASE("a weekday sharing a plural part of the day with the next one is a set too", "[tagger][set]") {
+  auto const t = tagged(document("The show airs Monday and Tuesday nights, and aired Monday.", anchor_on(2025, 8, 14)));
+  REQUIRE(t.size() == 3);
+  CHECK(t[0].text == "Monday");
+  CHECK(t[0].type == "SET");
+  CHECK(t[0].value == "XXXX-WXX-1TNI");
+  CHECK(t[1].value == "XXXX-WXX-2TNI");
+  CHECK(t[2].type == "DATE");  // a lone "Monday" stays a day
+}
+
 TEST_CASE("without an anchor the tagger keeps underspecified values", "[tagger]") {
   auto const t = tagged(document("He spoke Friday and will speak again now.", std::nullopt));
   CHECK(value_of(t, "Friday") == "XXXX-WXX-5");

@@ -283,3 +283,42 @@ TEST_CASE("reporting periods and 'current' are relative references", "[grammar]"
       {"the current quarter", {"the current quarter"}},
   });
 }
+
+TEST_CASE("a week or weekend named by a day in it is one expression", "[grammar]") {
+  check_spans({
+      {"resolved in a court hearing the week of March 6, officials said", {"the week of March 6"}},
+      {"the week of Oct. 23, 2025 was", {"the week of Oct. 23, 2025"}},
+      {"prayed as Easter week began", {"Easter week"}},
+      {"travel over Labor Day weekend", {"Labor Day weekend"}},
+      {"the week of protests", {}},
+  });
+}
+
+TEST_CASE("plural weekdays, parts of every such day and months of every year are sets", "[grammar]") {
+  check_spans({
+      {"The shop closes on Fridays", {"Fridays"}},
+      {"broadcast on Tuesday nights from", {"Tuesday nights"}},
+      {"dinner at TGI Fridays", {}},
+      {"shown Monday and Tuesday nights", {"Monday", "Tuesday nights"}},
+      {"each July, marchers", {"each July"}},
+  });
+}
+
+TEST_CASE("midday, and a part of the day after early, mid or late", "[grammar]") {
+  check_spans({
+      {"to appear at midday, according to", {"midday"}},
+      {"In London at mid-afternoon yesterday, shares", {"mid-afternoon yesterday"}},
+      {"By mid afternoon, sources said", {"mid afternoon"}},
+      {"the afternoon session", {}},
+  });
+}
+
+TEST_CASE("'-long' amounts, additional units and 'a later date'", "[grammar]") {
+  check_spans({
+      {"a day-long strike and a decades-long feud", {"day-long", "decades-long"}},
+      {"a two-week-long visit", {"two-week-long"}},
+      {"a long day", {}},
+      {"for an additional year", {"an additional year"}},
+      {"at a later date", {"a later date"}},
+  });
+}
