@@ -84,11 +84,12 @@ std::optional<date::local_days> find_lead_day(const Document& document, const st
 }
 
 Timeline build_timeline(const std::vector<Document>& documents, const PipelineOptions& options) {
+  // Pass one: what the entity table needs from every document, its names. Tagging waits for pass
+  // two, so that no document's timexes are held while the others are read.
   auto prepared = parallel_map<Prepared>(documents, options.threads, [](const Document& d) {
     Prepared p;
     p.sentences = split_sentences(d.text);
     p.sentences.shrink_to_fit();  // kept to the end of the run: no growth slack (huge pages make slack resident)
-    p.timexes = tag(d, p.sentences);
     p.words = SentenceWords(d, p.sentences);
     p.names = collect_names(d, p.sentences, p.words);
     return p;
@@ -115,6 +116,7 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
     Prepared& p = prepared[i];
     AnalyzedDocument a;
     a.document = &d;
+    p.timexes = tag(d, p.sentences);
     a.mentions = extract_mentions(d, p.sentences, p.words, p.timexes, vocabulary, entities);
     p.words = SentenceWords();  // its memory back before the reconciler needs more
     a.mentions.shrink_to_fit();  // the reconciler copies them out later: no growth slack meanwhile
