@@ -177,12 +177,7 @@ std::size_t EventVocabulary::FoldedHash::operator()(std::string_view word) const
   // Words of up to sixteen bytes (all but a few) hash their folded table key, built eight bytes at
   // a time; longer ones byte by byte. The choice depends on the length alone, so a word hashes
   // alike however it is capitalised.
-  if (auto const key = grammar::fast_word_key(word)) {
-    std::uint64_t h = key->low * 0x9E3779B97F4A7C15ull ^ (key->high + 0x632BE59BD9B4E019ull);
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ull;
-    return static_cast<std::size_t>(h ^ (h >> 32));
-  }
+  if (auto const key = grammar::fast_word_key(word)) return static_cast<std::size_t>(grammar::mix(*key));
   std::uint64_t h = 0xcbf29ce484222325ull;
   for (char c : word) h = (h ^ static_cast<unsigned char>(ascii_lower(c))) * 0x100000001b3ull;
   return static_cast<std::size_t>(h);

@@ -75,6 +75,15 @@ inline std::optional<WordKey> fast_word_key(std::string_view word) noexcept {
   return key;
 }
 
+// A word key mixed into 64 well-spread bits: WordTable's slot, and a hash for other tables keyed
+// by folded words.
+constexpr std::uint64_t mix(const WordKey& key) noexcept {
+  std::uint64_t h = key.low * 0x9E3779B97F4A7C15ull ^ (key.high + 0x632BE59BD9B4E019ull);
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 32);
+}
+
 template <typename Value, std::size_t Slots = 1024>
 class WordTable {
   static_assert((Slots & (Slots - 1)) == 0, "Slots must be a power of two");
@@ -108,13 +117,7 @@ class WordTable {
   }
 
  private:
-  static std::size_t index(const WordKey& key) noexcept {
-    std::uint64_t h = key.low * 0x9E3779B97F4A7C15ull ^ (key.high + 0x632BE59BD9B4E019ull);
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 32;
-    return static_cast<std::size_t>(h) & (Slots - 1);
-  }
+  static std::size_t index(const WordKey& key) noexcept { return static_cast<std::size_t>(mix(key)) & (Slots - 1); }
 
   std::array<WordKey, Slots> keys_{};
   std::array<Value, Slots> values_{};
