@@ -275,7 +275,6 @@ Timex century_timex(long long number, Trace* trace = nullptr) {
 const char* part_code(ast::PartOfDay part) {
   switch (part) {
     case ast::PartOfDay::morning: return "MO";
-    case ast::PartOfDay::midday: return "MI";
     case ast::PartOfDay::afternoon: return "AF";
     case ast::PartOfDay::evening: return "EV";
     case ast::PartOfDay::night: return "NI";
@@ -294,7 +293,6 @@ Timex part_of_day_timex(local_days day, ast::PartOfDay part, Trace* trace = null
   int end_hour = 18;
   switch (part) {
     case ast::PartOfDay::morning: begin_hour = 6; end_hour = 12; break;
-    case ast::PartOfDay::midday: begin_hour = 11; end_hour = 14; break;
     case ast::PartOfDay::afternoon: begin_hour = 12; end_hour = 18; break;
     case ast::PartOfDay::evening: begin_hour = 18; end_hour = 22; break;
     case ast::PartOfDay::night: begin_hour = 20; end_hour = 30; break;

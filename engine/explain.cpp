@@ -32,7 +32,7 @@ const char* relation_name(ast::Relation relation) {
 }
 
 const char* part_name(ast::PartOfDay part) {
-  static const char* const names[] = {"morning", "midday", "afternoon", "evening", "night", "daytime"};
+  static const char* const names[] = {"morning", "afternoon", "evening", "night", "daytime"};
   return names[static_cast<int>(part)];
 }
 

@@ -20,7 +20,7 @@ struct UnitWord {
   bool plural = false;
 };
 
-enum class PartOfDay : std::uint8_t { morning, midday, afternoon, evening, night, daytime };
+enum class PartOfDay : std::uint8_t { morning, afternoon, evening, night, daytime };
 enum class Season : std::uint8_t { spring, summer, fall, winter };
 
 // TIMEX3 mod values a word can contribute ("early" -> START, "nearly" -> LESS_THAN...).
