@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 
 namespace reckon {
 namespace {
 
 using events_text::Token;
 using events_text::TokenKind;
+
+// A sentence's byte offsets must fit a PackedToken's 16 bits (and so must its token and name
+// counts, which are smaller still).
+constexpr std::size_t kMaxPackedSentence = std::numeric_limits<std::uint16_t>::max();
 
 static_assert(events_text::name_suffix <= std::numeric_limits<std::uint16_t>::max(),
               "every word class fits a packed token");
@@ -31,13 +36,15 @@ SentenceWords::SentenceWords(const Document& document, const std::vector<Sentenc
     first_token_.push_back(first);
     first_name_.push_back(names_.size());
     if (s.boilerplate) continue;
+    if (s.end - s.start > kMaxPackedSentence)
+      throw std::length_error("SentenceWords: a sentence longer than 64 KiB (split_sentences() gives at most 2 KiB)");
     events_text::tokenize(document.text, s.start, s.end, tokens);
     token_facts(document.text, tokens, facts);
     title_case_[i] = events_text::title_case(document.text, tokens) ? 1 : 0;
     find_person_names(document.text, tokens, facts, sentence_names);
     for (const PersonName& n : sentence_names) {
-      names_.push_back({static_cast<std::uint32_t>(n.first_token), static_cast<std::uint32_t>(n.last_token),
-                        static_cast<std::uint32_t>(n.span_start - s.start), static_cast<std::uint32_t>(n.words),
+      names_.push_back({static_cast<std::uint16_t>(n.first_token), static_cast<std::uint16_t>(n.last_token),
+                        static_cast<std::uint16_t>(n.span_start - s.start), static_cast<std::uint16_t>(n.words),
                         n.titled, n.possessive});
     }
     tokens_.resize(first + tokens.size());
@@ -45,7 +52,7 @@ SentenceWords::SentenceWords(const Document& document, const std::vector<Sentenc
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       const Token& t = tokens[k];
       if (facts.places[k]) places_.push_back({first + k, *facts.places[k]});
-      out[k] = {static_cast<std::uint32_t>(t.start - s.start), static_cast<std::uint32_t>(t.end - t.start),
+      out[k] = {static_cast<std::uint16_t>(t.start - s.start), static_cast<std::uint16_t>(t.end - t.start),
                 static_cast<std::uint16_t>(facts.classes[k]), static_cast<std::uint8_t>(t.kind),
                 static_cast<std::uint8_t>((t.capitalised ? 1 : 0) | (t.all_caps ? 2 : 0))};
     }

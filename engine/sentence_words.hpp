@@ -2,8 +2,8 @@
 // A document's sentences read into words once: tokens, word classes, gazetteer places and person
 // names of every non-boilerplate sentence, kept packed between the two passes of the events
 // stage. Name collection (pass 1) and the sentence reader (pass 3, see events.hpp) both need
-// them; reading them costs more than keeping them (12 bytes a token, 20 a name: about three
-// times the text).
+// them; reading them costs more than keeping them (8 bytes a token, 10 a name: about twice the
+// text).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -35,18 +35,20 @@ class SentenceWords {
   bool title_case(std::size_t index) const { return title_case_[index] != 0; }
 
  private:
+  // Eight bytes a token: offsets within a sentence fit 16 bits, since split_sentences() cuts every
+  // sentence at 2 KiB (the constructor refuses a sentence past 64 KiB).
   struct PackedToken {
-    std::uint32_t offset = 0;  // from the sentence's start
-    std::uint32_t length = 0;
+    std::uint16_t offset = 0;  // from the sentence's start
+    std::uint16_t length = 0;
     std::uint16_t word_class = 0;
     std::uint8_t kind = 0;
     std::uint8_t case_bits = 0;  // 1 capitalised, 2 all caps
   };
   struct PackedName {
-    std::uint32_t first_token = 0;  // within the sentence
-    std::uint32_t last_token = 0;
-    std::uint32_t span_offset = 0;  // span_start, from the sentence's start
-    std::uint32_t words = 0;
+    std::uint16_t first_token = 0;  // within the sentence
+    std::uint16_t last_token = 0;
+    std::uint16_t span_offset = 0;  // span_start, from the sentence's start
+    std::uint16_t words = 0;
     bool titled = false;
     bool possessive = false;
   };
