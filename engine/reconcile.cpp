@@ -249,10 +249,12 @@ class Reconciler {
 
  private:
   void collect() {
-    // Items keep views into the mentions' type strings: the mentions must never move once placed.
+    // Items keep views into the mentions' type strings: the table never moves a mention it holds.
     std::size_t total = 0;
     for (const AnalyzedDocument* ad : order_) total += ad->mentions.size();
-    out_.mentions.reserve(total);
+    out_.sentence_texts.reserve(total);
+    out_.timex_texts.reserve(total);
+    mention_document_.reserve(total);
     for (std::size_t d = 0; d < order_.size(); ++d) {
       AnalyzedDocument& ad = *order_[d];
       const Document& doc = *ad.document;
@@ -261,10 +263,10 @@ class Reconciler {
       // The events stage gives them in text order already; sorting would only move them about.
       if (!std::is_sorted(ad.mentions.begin(), ad.mentions.end(), by_start))
         std::stable_sort(ad.mentions.begin(), ad.mentions.end(), by_start);
-      for (Mention& moved : ad.mentions) {
-        const std::size_t index = out_.mentions.size();
-        out_.mentions.push_back(std::move(moved));
-        const Mention* m = &out_.mentions.back();
+      std::size_t index = out_.mentions.size();
+      out_.mentions.append(std::move(ad.mentions));
+      for (; index < out_.mentions.size(); ++index) {
+        const Mention* m = &out_.mentions[index];
         const Sentence* s = m->sentence < ad.sentences.size() ? &ad.sentences[m->sentence] : nullptr;
         out_.sentence_texts.push_back(s ? doc.text.substr(s->start, s->end - s->start) : std::string());
         const bool own_timex = m->time && !m->time_from_context && m->time->end <= doc.text.size();
@@ -273,7 +275,6 @@ class Reconciler {
         if (!counts_as_event(*m)) continue;
         items_.push_back({index, d, family_id(event_family(m->type)), names_of(*m), interval_of(*m)});
       }
-      std::vector<Mention>().swap(ad.mentions);  // moved from: give the memory back as we go
     }
   }
 

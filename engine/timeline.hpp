@@ -9,6 +9,7 @@
 
 #include "engine/document.hpp"
 #include "engine/mention.hpp"
+#include "engine/mention_table.hpp"
 #include "engine/timex.hpp"
 
 namespace reckon {
@@ -53,7 +54,7 @@ struct Conflict {
 
 struct Timeline {
   std::vector<TimelineDocument> documents;  // sorted by id
-  std::vector<Mention> mentions;            // sorted by (document, start)
+  MentionTable mentions;                    // sorted by (document, start)
   std::vector<std::string> sentence_texts;  // the evidence sentence of each mention, same index
   std::vector<std::string> timex_texts;     // the text of each mention's timex ("" when none)
   std::vector<Event> events;                // timeline order
