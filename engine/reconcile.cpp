@@ -250,10 +250,17 @@ class Reconciler {
  private:
   void collect() {
     // Items keep views into the mentions' type strings: the table never moves a mention it holds.
-    std::size_t total = 0;
-    for (const AnalyzedDocument* ad : order_) total += ad->mentions.size();
-    out_.sentence_texts.reserve(total);
-    out_.timex_texts.reserve(total);
+    std::size_t total = 0, sentence_bytes = 0, timex_bytes = 0;
+    for (const AnalyzedDocument* ad : order_) {
+      total += ad->mentions.size();
+      for (std::size_t k = 0; k < ad->mentions.size(); ++k) {
+        const Mention& m = ad->mentions[k];
+        if (k == 0 || m.sentence != ad->mentions[k - 1].sentence) sentence_bytes += sentence_span(*ad, m).size();
+        timex_bytes += timex_span(*ad, m).size();
+      }
+    }
+    out_.sentence_texts.reserve(total, sentence_bytes);
+    out_.timex_texts.reserve(total, timex_bytes);
     mention_document_.reserve(total);
     for (std::size_t d = 0; d < order_.size(); ++d) {
       AnalyzedDocument& ad = *order_[d];
@@ -263,19 +270,32 @@ class Reconciler {
       // The events stage gives them in text order already; sorting would only move them about.
       if (!std::is_sorted(ad.mentions.begin(), ad.mentions.end(), by_start))
         std::stable_sort(ad.mentions.begin(), ad.mentions.end(), by_start);
-      std::size_t index = out_.mentions.size();
+      const std::size_t first = out_.mentions.size();
       out_.mentions.append(std::move(ad.mentions));
-      for (; index < out_.mentions.size(); ++index) {
+      for (std::size_t index = first; index < out_.mentions.size(); ++index) {
         const Mention* m = &out_.mentions[index];
-        const Sentence* s = m->sentence < ad.sentences.size() ? &ad.sentences[m->sentence] : nullptr;
-        out_.sentence_texts.push_back(s ? doc.text.substr(s->start, s->end - s->start) : std::string());
-        const bool own_timex = m->time && !m->time_from_context && m->time->end <= doc.text.size();
-        out_.timex_texts.push_back(own_timex ? doc.text.substr(m->time->start, m->time->end - m->time->start) : std::string());
+        if (index > first && m->sentence == out_.mentions[index - 1].sentence)
+          out_.sentence_texts.repeat_last();
+        else
+          out_.sentence_texts.push_back(sentence_span(ad, *m));
+        out_.timex_texts.push_back(timex_span(ad, *m));
         mention_document_.push_back(d);
         if (!counts_as_event(*m)) continue;
         items_.push_back({index, d, family_id(event_family(m->type)), names_of(*m), interval_of(*m)});
       }
     }
+  }
+
+  // A mention's sentence, and its own timex as written ("" for none, or for the reference time).
+  static std::string_view sentence_span(const AnalyzedDocument& ad, const Mention& m) {
+    if (m.sentence >= ad.sentences.size()) return {};
+    const Sentence& s = ad.sentences[m.sentence];
+    return std::string_view(ad.document->text).substr(s.start, s.end - s.start);
+  }
+  static std::string_view timex_span(const AnalyzedDocument& ad, const Mention& m) {
+    const std::string_view text = ad.document->text;
+    if (!m.time || m.time_from_context || m.time->end > text.size()) return {};
+    return text.substr(m.time->start, m.time->end - m.time->start);
   }
 
   // Dated mentions with named participants whose times overlap are one event. Reports of a day or

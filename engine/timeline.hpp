@@ -10,6 +10,7 @@
 #include "engine/document.hpp"
 #include "engine/mention.hpp"
 #include "engine/mention_table.hpp"
+#include "engine/text_column.hpp"
 #include "engine/timex.hpp"
 
 namespace reckon {
@@ -55,8 +56,8 @@ struct Conflict {
 struct Timeline {
   std::vector<TimelineDocument> documents;  // sorted by id
   MentionTable mentions;                    // sorted by (document, start)
-  std::vector<std::string> sentence_texts;  // the evidence sentence of each mention, same index
-  std::vector<std::string> timex_texts;     // the text of each mention's timex ("" when none)
+  TextColumn sentence_texts;                // the evidence sentence of each mention, same index
+  TextColumn timex_texts;                   // the text of each mention's timex ("" when none)
   std::vector<Event> events;                // timeline order
   std::vector<Conflict> conflicts;          // sorted by kind, then event
   // Per input document, in the order build_timeline() was given them: the expressions that name no

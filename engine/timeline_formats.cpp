@@ -99,7 +99,7 @@ std::string timeline_to_markdown(const Timeline& t) {
         for (std::size_t m : side) {
           const Mention& mention = t.mentions[m];
           out += "  - " + mention.doc + ", sentence " + std::to_string(mention.sentence + 1) + ": \"" +
-                 cell(t.sentence_texts[m]) + "\"";
+                 cell(std::string(t.sentence_texts[m])) + "\"";
           if (mention.time) out += " → `" + mention.time->value + "`";
           out += "\n";
         }
@@ -137,7 +137,7 @@ std::string timeline_to_csv(const Timeline& t) {
           mention.trigger,
           std::to_string(mention.start),
           std::to_string(mention.end),
-          t.timex_texts[m],
+          std::string(t.timex_texts[m]),
           mention.time ? mention.time->value : "",
           conflicted[e]};
       std::string row;

@@ -1,11 +1,13 @@
-// The timeline's mention table: numbers mentions across the per-document arrays it adopts, and
-// never moves a mention it took over, so that the reconciler may hold pointers and views into them.
+// The timeline's mention table and text columns: they number mentions and texts across the
+// per-document arrays they hold, and never move a mention taken over, so that the reconciler may
+// hold pointers and views into them.
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
 
 #include "engine/mention_table.hpp"
+#include "engine/text_column.hpp"
 
 using reckon::Mention;
 using reckon::MentionTable;
@@ -79,4 +81,22 @@ TEST_CASE("a copy of the table reads its own mentions", "[mention_table]") {
   CHECK(&copy[1] != &table[1]);
   MentionTable moved = std::move(copy);
   CHECK(moved[1].start == 2);
+}
+
+TEST_CASE("a text column gives back each text as pushed, a repeated one stored once", "[text_column]") {
+  reckon::TextColumn column{"first sentence"};
+  column.reserve(3, 20);
+  column.push_back("second");
+  column.repeat_last();
+  column.emplace_back();
+  REQUIRE(column.size() == 4);
+  CHECK(column[0] == "first sentence");
+  CHECK(column[1] == "second");
+  CHECK(column[2] == "second");
+  CHECK(column[2].data() == column[1].data());
+  CHECK(column[3].empty());
+  const std::string long_text(100000, 'x');
+  column.push_back(long_text);  // the buffer grows: earlier texts are still found
+  CHECK(column[0] == "first sentence");
+  CHECK(column[4].size() == 100000);
 }
