@@ -621,9 +621,12 @@ EntityTable::EntityTable(const std::vector<EntityAlias>& aliases, const std::vec
   for (std::size_t g = configured; g < groups_.size(); ++g) {
     by_surname_[surname_key(groups_[g].canonical)].push_back(g);
   }
-  for (const auto& [identity, g] : by_identity_) {
+  // In key order, as the lists' order decides ties between groups of one surname (best_of).
+  std::vector<std::pair<std::string_view, std::size_t>> identities(by_identity_.begin(), by_identity_.end());
+  std::sort(identities.begin(), identities.end());
+  for (const auto& [identity, g] : identities) {
     auto const bar = identity.find('|');
-    auto& list = by_surname_[identity.substr(bar + 1)];
+    auto& list = by_surname_[std::string(identity.substr(bar + 1))];
     if (std::find(list.begin(), list.end(), g) == list.end()) list.push_back(g);
   }
   for (const auto& [k, g] : configured_surname) {

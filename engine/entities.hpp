@@ -13,10 +13,12 @@
 // Two passes: `collect_names` over every document (independent, may run in parallel), then one
 // `EntityTable` built from all of them, then the events stage asks it per mention.
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -128,12 +130,20 @@ class EntityTable {
   };
   std::optional<std::size_t> best_of(const std::vector<std::size_t>& groups) const;
 
+  // Hash tables looked up by string_view: the events stage asks person() of every name candidate
+  // of every sentence. Nothing iterates them, so their order cannot reach an output.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const noexcept { return std::hash<std::string_view>{}(key); }
+  };
+  template <typename Value>
+  using KeyMap = std::unordered_map<std::string, Value, KeyHash, std::equal_to<>>;
+
   std::vector<Group> groups_;
-  std::map<std::string, std::string, std::less<>> alias_exact_;  // folded text → canonical
-  std::map<std::string, std::size_t, std::less<>> by_identity_;  // person_key → group
-  std::map<std::string, std::vector<std::size_t>, std::less<>> by_surname_;
-  // document → surname key → groups
-  std::map<std::string, std::map<std::string, std::vector<std::size_t>, std::less<>>, std::less<>> by_doc_surname_;
+  KeyMap<std::string> alias_exact_;  // folded text → canonical
+  KeyMap<std::size_t> by_identity_;  // person_key → group
+  KeyMap<std::vector<std::size_t>> by_surname_;
+  KeyMap<KeyMap<std::vector<std::size_t>>> by_doc_surname_;  // document → surname key → groups
 };
 
 }  // namespace reckon
