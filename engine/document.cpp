@@ -1,6 +1,7 @@
 #include "engine/document.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 namespace reckon {
@@ -44,13 +45,10 @@ std::string to_iso(const Anchor& anchor) {
 namespace {
 
 // The map point that covers `text_offset`: the last one at or before it.
-const SourcePoint* covering_point(const Document& document, std::size_t text_offset) noexcept {
-  const auto& map = document.source_map;
-  auto after = std::upper_bound(
-      map.begin(), map.end(), text_offset,
-      [](std::size_t offset, const SourcePoint& point) { return offset < point.text_offset; });
-  if (after == map.begin()) return nullptr;
-  return &*std::prev(after);
+std::optional<SourcePoint> covering_point(const Document& document, std::size_t text_offset) noexcept {
+  const std::size_t count = document.source_map.count_at_or_before(text_offset);
+  if (count == 0) return std::nullopt;
+  return document.source_map[count - 1];
 }
 
 }  // namespace
@@ -58,8 +56,8 @@ const SourcePoint* covering_point(const Document& document, std::size_t text_off
 SourcePosition source_position(const Document& document, std::size_t text_offset) noexcept {
   const std::string_view text = document.text;
   text_offset = std::min(text_offset, text.size());
-  const SourcePoint* point = covering_point(document, text_offset);
-  if (point == nullptr) return position_of(text, text_offset);
+  const std::optional<SourcePoint> point = covering_point(document, text_offset);
+  if (!point) return position_of(text, text_offset);
 
   // Between points the text is a verbatim copy of the file, so lines and columns follow by counting.
   const std::string_view run = text.substr(point->text_offset, text_offset - point->text_offset);
@@ -71,8 +69,8 @@ SourcePosition source_position(const Document& document, std::size_t text_offset
 
 std::size_t source_offset(const Document& document, std::size_t text_offset) noexcept {
   text_offset = std::min(text_offset, document.text.size());
-  const SourcePoint* point = covering_point(document, text_offset);
-  if (point == nullptr) return text_offset;
+  const std::optional<SourcePoint> point = covering_point(document, text_offset);
+  if (!point) return text_offset;
   return point->source_offset + (text_offset - point->text_offset);
 }
 

@@ -10,6 +10,7 @@
 #include <date/date.h>
 
 #include "engine/source_error.hpp"
+#include "engine/source_map.hpp"
 
 namespace reckon {
 
@@ -64,16 +65,6 @@ struct HeaderField {
   std::string value;
 };
 
-// A point where `text` and the source file line up: text offset `text_offset` came from byte
-// `source_offset` of the file, at `line`:`column` (1-based). From one point to the next, text
-// was copied from the file byte for byte, so positions in between follow by counting.
-struct SourcePoint {
-  std::size_t text_offset = 0;
-  std::size_t source_offset = 0;
-  std::size_t line = 1;
-  std::size_t column = 1;
-};
-
 struct Document {
   std::string id;    // file name relative to the input root, or the JSONL "id"
   std::string path;  // where it was read from ("-" for standard input), for error messages
@@ -101,7 +92,7 @@ struct Document {
 
   // How offsets in `text` map back to the source file, sorted by text_offset; the first point has
   // text_offset 0. Empty when text is the source byte for byte (positions then follow from text).
-  std::vector<SourcePoint> source_map;
+  SourceMap source_map;
 };
 
 // Line and column in the source file of a byte offset in `document.text` (see source_map).

@@ -28,7 +28,7 @@ class SourceMapper {
   // an escape sequence); the next copied() starts a new point.
   void produced(std::size_t text, std::size_t scanned);
 
-  std::vector<SourcePoint> take() { return std::move(points_); }
+  SourceMap take() const { return SourceMap(points_); }
 
   // Position in the file of a scanned offset; any order of calls.
   SourcePosition position(std::size_t scanned) const noexcept;
