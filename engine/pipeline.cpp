@@ -1,6 +1,7 @@
 #include "engine/pipeline.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "engine/event_vocabulary.hpp"
@@ -95,9 +96,12 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
     return p;
   });
 
+  std::size_t name_count = 0;
+  for (const auto& p : prepared) name_count += p.names.size();
   std::vector<NameOccurrence> names;
+  names.reserve(name_count);
   for (auto& p : prepared) {
-    names.insert(names.end(), p.names.begin(), p.names.end());
+    names.insert(names.end(), std::make_move_iterator(p.names.begin()), std::make_move_iterator(p.names.end()));
     std::vector<NameOccurrence>().swap(p.names);
   }
   const EntityTable entities(options.aliases, names);
