@@ -27,7 +27,7 @@ class TextColumn {
     chars_.append(text);
   }
   void emplace_back() { spans_.push_back({chars_.size(), 0}); }  // an empty text
-  // The last text again, stored once.
+  // The last text again, stored once (there must be a last text).
   void repeat_last() { spans_.push_back(spans_.back()); }
 
   std::size_t size() const noexcept { return spans_.size(); }
