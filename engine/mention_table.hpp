@@ -30,7 +30,6 @@ class MentionTable {
   void push_back(Mention mention);
 
   std::size_t size() const noexcept { return at_.size(); }
-  bool empty() const noexcept { return at_.empty(); }
   Mention& operator[](std::size_t i) noexcept { return *at_[i]; }
   const Mention& operator[](std::size_t i) const noexcept { return *at_[i]; }
   const Mention& back() const noexcept { return *at_.back(); }

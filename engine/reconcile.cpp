@@ -250,8 +250,14 @@ class Reconciler {
  private:
   void collect() {
     // Items keep views into the mentions' type strings: the table never moves a mention it holds.
+    // The texts are counted first, in the order they are then stored, so each column grows once;
+    // mentions of one sentence (next to one another) share its text.
+    auto const by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
     std::size_t total = 0, sentence_bytes = 0, timex_bytes = 0;
-    for (const AnalyzedDocument* ad : order_) {
+    for (AnalyzedDocument* ad : order_) {
+      // The events stage gives them in text order already; sorting would only move them about.
+      if (!std::is_sorted(ad->mentions.begin(), ad->mentions.end(), by_start))
+        std::stable_sort(ad->mentions.begin(), ad->mentions.end(), by_start);
       total += ad->mentions.size();
       for (std::size_t k = 0; k < ad->mentions.size(); ++k) {
         const Mention& m = ad->mentions[k];
@@ -266,10 +272,6 @@ class Reconciler {
       AnalyzedDocument& ad = *order_[d];
       const Document& doc = *ad.document;
       out_.documents.push_back({doc.id, doc.anchor, doc.anchor_source, ad.lead_day});
-      auto const by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
-      // The events stage gives them in text order already; sorting would only move them about.
-      if (!std::is_sorted(ad.mentions.begin(), ad.mentions.end(), by_start))
-        std::stable_sort(ad.mentions.begin(), ad.mentions.end(), by_start);
       const std::size_t first = out_.mentions.size();
       out_.mentions.append(std::move(ad.mentions));
       for (std::size_t index = first; index < out_.mentions.size(); ++index) {

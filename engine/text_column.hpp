@@ -31,7 +31,6 @@ class TextColumn {
   void repeat_last() { spans_.push_back(spans_.back()); }
 
   std::size_t size() const noexcept { return spans_.size(); }
-  bool empty() const noexcept { return spans_.empty(); }
   std::string_view operator[](std::size_t i) const noexcept {
     return std::string_view(chars_).substr(spans_[i].start, spans_[i].length);
   }
