@@ -983,7 +983,8 @@ std::vector<Mention> SentenceReader::mentions() const {
 std::vector<Mention> extract_mentions(const Document& document, const std::vector<Sentence>& sentences,
                                       const std::vector<Timex>& timexes, const EventVocabulary& vocabulary,
                                       const EntityTable& entities) {
-  return extract_mentions(document, sentences, SentenceWords(document, sentences), timexes, vocabulary, entities);
+  return extract_mentions(document, sentences, SentenceWords(document, sentences, &vocabulary), timexes, vocabulary,
+                          entities);
 }
 
 std::vector<Mention> extract_mentions(const Document& document, const std::vector<Sentence>& sentences,
@@ -996,12 +997,14 @@ std::vector<Mention> extract_mentions(const Document& document, const std::vecto
                    [&](std::size_t a, std::size_t b) { return timexes[a].start < timexes[b].start; });
   std::vector<Mention> out;
   SentenceScratch scratch;
+  // Mentions come only from triggers: a sentence where none can start needs no closer reading.
+  // Words read with this vocabulary know those sentences already.
+  bool const known = words.vocabulary() == &vocabulary;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
-    if (sentences[i].boilerplate) continue;
+    if (sentences[i].boilerplate || (known && !words.may_hold_trigger(i))) continue;
     words.read(i, sentences[i], scratch.tokens, scratch.facts);
     const auto& tokens = scratch.tokens;
-    // Mentions come only from triggers: a sentence where none can start needs no closer reading.
-    bool const any_trigger = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+    bool const any_trigger = known || std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
       return t.kind == TokenKind::word && vocabulary.may_start_trigger(wc::text_of(document.text, t));
     });
     if (!any_trigger) continue;

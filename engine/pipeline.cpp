@@ -87,12 +87,18 @@ std::optional<date::local_days> find_lead_day(const Document& document, const st
 Timeline build_timeline(const std::vector<Document>& documents, const PipelineOptions& options) {
   // Pass one: what the entity table needs from every document, its names. Tagging waits for pass
   // two, so that no document's timexes are held while the others are read.
-  auto prepared = parallel_map<Prepared>(documents, options.threads, [](const Document& d) {
+  EventVocabulary vocabulary = EventVocabulary::defaults();
+  for (const auto& extra : options.triggers) {
+    for (const auto& noun : extra.nouns) vocabulary.add_noun(extra.type, noun);
+    for (const auto& verb : extra.verbs) vocabulary.add_verb(extra.type, verb);
+  }
+  auto prepared = parallel_map<Prepared>(documents, options.threads, [&](const Document& d) {
     Prepared p;
     p.sentences = split_sentences(d.text);
     p.sentences.shrink_to_fit();  // kept to the end of the run: no growth slack (huge pages make slack resident)
-    p.words = SentenceWords(d, p.sentences);
+    p.words = SentenceWords(d, p.sentences, &vocabulary);
     p.names = collect_names(d, p.sentences, p.words);
+    p.words.release_sentences_without_triggers();  // pass two reads no others
     return p;
   });
 
@@ -106,12 +112,6 @@ Timeline build_timeline(const std::vector<Document>& documents, const PipelineOp
   }
   const EntityTable entities(options.aliases, names);
   std::vector<NameOccurrence>().swap(names);  // the table has what it needs
-
-  EventVocabulary vocabulary = EventVocabulary::defaults();
-  for (const auto& extra : options.triggers) {
-    for (const auto& noun : extra.nouns) vocabulary.add_noun(extra.type, noun);
-    for (const auto& verb : extra.verbs) vocabulary.add_verb(extra.type, verb);
-  }
 
   std::vector<std::size_t> indices(documents.size());
   for (std::size_t i = 0; i < indices.size(); ++i) indices[i] = i;

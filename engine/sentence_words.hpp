@@ -3,7 +3,9 @@
 // names of every non-boilerplate sentence, kept packed between the two passes of the events
 // stage. Name collection (pass 1) and the sentence reader (pass 3, see events.hpp) both need
 // them; reading them costs more than keeping them (8 bytes a token, 10 a name: about twice the
-// text).
+// text). Given the event vocabulary, it also notes which sentences have a word a trigger may start
+// with: only those does the sentence reader need, so the others' words can go once names are
+// collected (release_sentences_without_triggers).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -11,6 +13,7 @@
 
 #include "engine/document.hpp"
 #include "engine/entities.hpp"
+#include "engine/event_vocabulary.hpp"
 #include "engine/events_text.hpp"
 #include "engine/segment.hpp"
 
@@ -19,8 +22,21 @@ namespace reckon {
 class SentenceWords {
  public:
   SentenceWords() = default;
-  // Tokenizes every non-boilerplate sentence and looks up its token_facts().
-  SentenceWords(const Document& document, const std::vector<Sentence>& sentences);
+  // Tokenizes every non-boilerplate sentence and looks up its token_facts(). With a vocabulary
+  // (which must outlive this object), notes the sentences where one of its triggers may start.
+  SentenceWords(const Document& document, const std::vector<Sentence>& sentences,
+                const EventVocabulary* vocabulary = nullptr);
+
+  // The vocabulary whose trigger starts were noted, or null.
+  const EventVocabulary* vocabulary() const noexcept { return vocabulary_; }
+  // Whether a trigger of vocabulary() may start in sentence `index` (a word of it may begin one).
+  // True for every sentence when no vocabulary was given.
+  bool may_hold_trigger(std::size_t index) const {
+    return vocabulary_ == nullptr || (flags_[index] & kMayHoldTrigger) != 0;
+  }
+  // Drops the tokens, names and places of the sentences that hold no trigger start: read() and
+  // names() give nothing for them afterwards. Without a vocabulary, does nothing.
+  void release_sentences_without_triggers();
 
   // Sentence `index`'s tokens and facts, as events_text::tokenize() and token_facts() give them
   // (a boilerplate sentence has none). `sentence` is that sentence.
@@ -32,7 +48,7 @@ class SentenceWords {
   void names(std::size_t index, const Sentence& sentence, std::vector<PersonName>& out) const;
 
   // Whether sentence `index` is set in title case (events_text::title_case).
-  bool title_case(std::size_t index) const { return title_case_[index] != 0; }
+  bool title_case(std::size_t index) const { return (flags_[index] & kTitleCase) != 0; }
 
  private:
   // Eight bytes a token: offsets within a sentence fit 16 bits, since split_sentences() cuts every
@@ -52,17 +68,26 @@ class SentenceWords {
     bool titled = false;
     bool possessive = false;
   };
+  // Sixteen bytes a gazetteer place instead of PlaceMatch's forty: its canonical name points into
+  // the gazetteer, which lives as long as the program.
   struct Place {
-    std::size_t token = 0;  // index into tokens_
-    PlaceMatch match;
+    const char* canonical = nullptr;
+    std::uint32_t token = 0;  // index into tokens_
+    std::uint16_t canonical_size = 0;
+    std::uint8_t level = 0;
+    std::uint8_t tokens = 0;
   };
 
   std::string_view text_;  // the document's
   std::vector<PackedToken> tokens_;
-  std::vector<std::size_t> first_token_;  // per sentence, and one past the last
+  std::vector<std::uint32_t> first_token_;  // per sentence, and one past the last
   std::vector<PackedName> names_;
-  std::vector<std::size_t> first_name_;  // per sentence, and one past the last
-  std::vector<char> title_case_;          // per sentence
+  std::vector<std::uint32_t> first_name_;  // per sentence, and one past the last
+  static constexpr std::uint8_t kTitleCase = 1;
+  static constexpr std::uint8_t kMayHoldTrigger = 2;
+
+  const EventVocabulary* vocabulary_ = nullptr;
+  std::vector<std::uint8_t> flags_;  // per sentence: kTitleCase, kMayHoldTrigger
   std::vector<Place> places_;             // in token order
 };
 
