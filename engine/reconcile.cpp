@@ -268,6 +268,7 @@ class Reconciler {
     out_.sentence_texts.reserve(total, sentence_bytes);
     out_.timex_texts.reserve(total, timex_bytes);
     mention_document_.reserve(total);
+    items_.reserve(total);  // at most one item a mention: allocated once, not doubled as it fills
     for (std::size_t d = 0; d < order_.size(); ++d) {
       AnalyzedDocument& ad = *order_[d];
       const Document& doc = *ad.document;
