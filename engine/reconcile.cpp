@@ -250,10 +250,10 @@ class Reconciler {
  private:
   void collect() {
     // Items keep views into the mentions' type strings: the table never moves a mention it holds.
-    // The texts are counted first, in the order they are then stored, so each column grows once;
-    // mentions of one sentence (next to one another) share its text.
+    // The items and texts are counted first (the texts in the order they are then stored), so each
+    // array and column grows once; mentions of one sentence (next to one another) share its text.
     auto const by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
-    std::size_t total = 0, sentence_bytes = 0, timex_bytes = 0;
+    std::size_t total = 0, item_count = 0, sentence_bytes = 0, timex_bytes = 0;
     for (AnalyzedDocument* ad : order_) {
       // The events stage gives them in text order already; sorting would only move them about.
       if (!std::is_sorted(ad->mentions.begin(), ad->mentions.end(), by_start))
@@ -261,6 +261,7 @@ class Reconciler {
       total += ad->mentions.size();
       for (std::size_t k = 0; k < ad->mentions.size(); ++k) {
         const Mention& m = ad->mentions[k];
+        if (counts_as_event(m)) ++item_count;
         if (k == 0 || m.sentence != ad->mentions[k - 1].sentence) sentence_bytes += sentence_span(*ad, m).size();
         timex_bytes += timex_span(*ad, m).size();
       }
@@ -268,7 +269,7 @@ class Reconciler {
     out_.sentence_texts.reserve(total, sentence_bytes);
     out_.timex_texts.reserve(total, timex_bytes);
     mention_document_.reserve(total);
-    items_.reserve(total);  // at most one item a mention: allocated once, not doubled as it fills
+    items_.reserve(item_count);  // allocated once, not doubled as it fills
     for (std::size_t d = 0; d < order_.size(); ++d) {
       AnalyzedDocument& ad = *order_[d];
       const Document& doc = *ad.document;
