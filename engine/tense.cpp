@@ -52,6 +52,7 @@ enum Kind : unsigned {
   present_word = 16,   // is, are
   auxiliary = 32,      // be, been, is, was, has, will: a participle after one takes its tense
   not_regular = 64,    // ends in -ed but is no past verb ("hundred", "united")
+  special = 128,       // cue_of() asks for it by name ("going", "soon", "set"...)
 };
 
 // The tense lexicon, built once.
@@ -95,6 +96,7 @@ class Lexicon {
                    "combined", "expected", "scheduled", "planned"}) {
       add(w, not_regular);
     }
+    for (auto w : {"going", "next", "plans", "plan", "planned", "planning", "soon", "set", "due"}) add(w, special);
   }
 
   unsigned kinds(std::string_view word) const noexcept { return table_.find(word); }
@@ -128,9 +130,9 @@ Word make_word(std::string_view text, std::size_t start, std::size_t end) noexce
   w.start = start;
   w.end = end;
   w.length = end - start <= w.buffer.size() ? end - start : 0;
-  w.buffer.fill('\0');
   if constexpr (std::endian::native == std::endian::little) {
-    // The table key is the word lower-cased into 16 zero-padded bytes: the buffer itself.
+    // The table key is the word lower-cased into 16 zero-padded bytes: the buffer itself (which
+    // nothing reads past `length`, so an empty word leaves it as it is).
     if (w.length == 0) {
       w.kinds = 0;
       return w;
@@ -141,6 +143,7 @@ Word make_word(std::string_view text, std::size_t start, std::size_t end) noexce
     w.kinds = lexicon().kinds(*key);
     return w;
   }
+  w.buffer.fill('\0');
   for (std::size_t i = 0; i < w.length; ++i) w.buffer[i] = lower(text[start + i]);
   w.kinds = w.length == 0 ? 0u : lexicon().kinds(w.buffer);
   return w;
@@ -168,6 +171,8 @@ Cue cue_of(const Word& word, const Word& previous, const Word& following, bool w
   std::string_view const w = word.text();
   if (w.empty()) return Cue::none;
   unsigned const kinds = word.kinds;
+  // Most words are none of the lexicon's and no regular past: nothing below would match them.
+  if ((kinds & ~unsigned{not_regular}) == 0 && !regular_past(w, kinds)) return Cue::none;
   std::string_view const prev = previous.text();
   std::string_view const next = following.text();
   if ((kinds & reporting) != 0) {
