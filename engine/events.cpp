@@ -1,6 +1,7 @@
 #include "engine/events.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -113,6 +114,52 @@ unsigned cues(std::string_view w) {
   return key ? table.find(*key) : 0u;
 }
 
+// What a punctuation token is, as bits: the rules ask of every token whether it is a comma, a
+// quotation mark..., and a bit test spares comparing its text each time.
+enum PunctMark : std::uint8_t {
+  m_comma = 1u << 0,
+  m_period = 1u << 1,
+  m_hyphen = 1u << 2,
+  m_quote = 1u << 3,          // " ' and the curly ones
+  m_open_paren = 1u << 4,     // (
+  m_close_paren = 1u << 5,    // )
+  m_clause_mark = 1u << 6,    // ; : [ ] ? ! and the em and en dashes: they end a clause
+};
+
+std::uint8_t punct_mark(std::string_view p) {
+  if (p.size() == 1) {
+    switch (p[0]) {
+      case ',': return m_comma;
+      case '.': return m_period;
+      case '-': return m_hyphen;
+      case '"':
+      case '\'': return m_quote;
+      case '(': return m_open_paren;
+      case ')': return m_close_paren;
+      case ';':
+      case ':':
+      case '[':
+      case ']':
+      case '?':
+      case '!': return m_clause_mark;
+      default: return 0;
+    }
+  }
+  if (p.size() == 3 && p[0] == '\xE2' && p[1] == '\x80') {
+    switch (p[2]) {
+      case '\x93':  // en dash
+      case '\x94':  // em dash
+        return m_clause_mark;
+      case '\x98':
+      case '\x99':
+      case '\x9C':
+      case '\x9D': return m_quote;
+      default: return 0;
+    }
+  }
+  return 0;
+}
+
 bool speech_type(std::string_view type) { return type == "interview" || type == "statement"; }
 
 struct Person {
@@ -142,6 +189,7 @@ struct SentenceScratch {
   std::string lowered;
   std::vector<std::string_view> words;
   std::vector<unsigned> cues;
+  std::vector<std::uint8_t> marks;
   std::vector<Person> people;
   std::vector<std::size_t> person_of;
   std::vector<std::size_t> timex_of;
@@ -176,6 +224,7 @@ class SentenceReader {
         lowered_(scratch.lowered),
         words_(scratch.words),
         cues_(scratch.cues),
+        marks_(scratch.marks),
         people_(scratch.people),
         person_of_(scratch.person_of),
         timex_of_(scratch.timex_of),
@@ -196,6 +245,8 @@ class SentenceReader {
     for (const Token& t : tokens_) words_.push_back(std::string_view(lowered_).substr(t.start - begin, t.end - t.start));
     cues_.clear();
     for (std::string_view w : words_) cues_.push_back(cues(w));
+    marks_.clear();
+    for (const Token& t : tokens_) marks_.push_back(t.kind == TokenKind::punct ? punct_mark(wc::text_of(text_, t)) : 0);
     people_.clear();
     places_.clear();
     place_level_.clear();
@@ -226,16 +277,11 @@ class SentenceReader {
   std::string_view lw(std::size_t k) const { return k < words_.size() ? words_[k] : std::string_view(); }
   bool is(std::size_t k, unsigned list) const { return k < cues_.size() && (cues_[k] & list) != 0; }
   unsigned word_class(std::size_t k) const { return k < tokens_.size() ? facts_.classes[k] : 0u; }
-  bool punct(std::size_t k, std::string_view p) const {
-    return k < tokens_.size() && tokens_[k].kind == TokenKind::punct && wc::text_of(text_, tokens_[k]) == p;
-  }
-  bool comma(std::size_t k) const { return punct(k, ","); }
-  bool quote(std::size_t k) const {
-    if (k >= tokens_.size() || tokens_[k].kind != TokenKind::punct) return false;
-    auto const p = wc::text_of(text_, tokens_[k]);
-    return p == "\"" || p == "\xE2\x80\x9C" || p == "\xE2\x80\x9D" || p == "'" || p == "\xE2\x80\x98" ||
-           p == "\xE2\x80\x99";
-  }
+  // Whether token k is punctuation of one of the kinds `marks` (PunctMark bits) names.
+  bool mark(std::size_t k, unsigned marks) const { return k < marks_.size() && (marks_[k] & marks) != 0; }
+  bool comma(std::size_t k) const { return mark(k, m_comma); }
+  bool hyphen(std::size_t k) const { return mark(k, m_hyphen); }
+  bool quote(std::size_t k) const { return mark(k, m_quote); }
   bool entity_token(std::size_t k) const {
     return person_of_[k] != none || place_of_[k] != none || timex_of_[k] != none;
   }
@@ -270,6 +316,7 @@ class SentenceReader {
   std::string& lowered_;                  // the sentence's text in lower case
   std::vector<std::string_view>& words_;  // each token's text in lowered_
   std::vector<unsigned>& cues_;           // each token's word lists (CueList bits)
+  std::vector<std::uint8_t>& marks_;      // each token's PunctMark bits (0 for words)
   std::vector<Person>& people_;
   std::vector<std::size_t>& person_of_;  // token → index into people_
   std::vector<std::size_t>& timex_of_;   // token → index into timexes_
@@ -382,7 +429,7 @@ void SentenceReader::find_triggers() {
         continue;
       }
     }
-    if (chosen->kind == TriggerKind::verb && chosen->type == "call" && k >= 2 && punct(k - 1, "-") &&
+    if (chosen->kind == TriggerKind::verb && chosen->type == "call" && k >= 2 && hyphen(k - 1) &&
         lw(k - 2) == "so") {
       continue;
     }
@@ -405,13 +452,11 @@ void SentenceReader::find_clauses() {
   for (std::size_t k = 0; k < n; ++k) {
     const Token& t = tokens_[k];
     if (t.kind == TokenKind::punct) {
-      auto const p = wc::text_of(text_, t);
-      bool const spaced_hyphen = p == "-" && (k == 0 || tokens_[k - 1].end < t.start) &&
+      bool const spaced_hyphen = hyphen(k) && (k == 0 || tokens_[k - 1].end < t.start) &&
                                  (k + 1 >= n || tokens_[k + 1].start > t.end);
       // A period after a long word ends a sentence the segmenter did not split ("Russia.\u00A0Trump").
-      bool const full_stop = p == "." && k > 0 && tokens_[k - 1].end - tokens_[k - 1].start > 3;
-      hard[k] = p == ";" || p == ":" || p == "(" || p == ")" || p == "[" || p == "]" || p == "?" || p == "!" ||
-                p == "\xE2\x80\x94" || p == "\xE2\x80\x93" || spaced_hyphen || full_stop;
+      bool const full_stop = mark(k, m_period) && k > 0 && tokens_[k - 1].end - tokens_[k - 1].start > 3;
+      hard[k] = mark(k, m_clause_mark | m_open_paren | m_close_paren) || spaced_hyphen || full_stop;
       continue;
     }
     if (!word(k) || tokens_[k].capitalised || entity_token(k)) continue;
@@ -436,7 +481,7 @@ void SentenceReader::find_clauses() {
       const Token& t = tokens_[k];
       if (entity_token(k) || t.kind == TokenKind::possessive || t.kind == TokenKind::number) continue;
       if (t.kind == TokenKind::punct) {
-        if (punct(k, "-") || punct(k, ".") || quote(k)) continue;
+        if (mark(k, m_hyphen | m_period | m_quote)) continue;
         return false;
       }
       if (t.capitalised) continue;
@@ -505,7 +550,7 @@ std::size_t SentenceReader::phrase_end(std::size_t from, std::size_t clause) con
     const Token& t = tokens_[k];
     if (t.kind == TokenKind::possessive || t.kind == TokenKind::number) continue;
     if (t.kind == TokenKind::punct) {
-      if (punct(k, "-") || punct(k, ".") || comma(k) || quote(k)) continue;
+      if (mark(k, m_hyphen | m_period | m_comma | m_quote)) continue;
       break;
     }
     if (is(k, k_reporting_verb) || is(k, k_relating_word)) break;
@@ -557,7 +602,7 @@ std::size_t SentenceReader::light_verb_of(const Trigger& trigger) const {
   while (k > 0) {
     --k;
     if (clause_[k] != clause_[trigger.first] || trigger_of_[k] != none || entity_token(k)) return none;
-    if (quote(k) || punct(k, "-")) continue;
+    if (mark(k, m_quote | m_hyphen)) continue;
     if (!word(k)) return none;
     if (is(k, k_light_verb)) {
       // "has described the meeting": a form of "have" right before a participle is its auxiliary
@@ -645,7 +690,7 @@ std::optional<std::size_t> SentenceReader::governing_timex(const Trigger& trigge
 // by a comma or a bracket, a prepositional phrase or a bracketed name, with no event, report or
 // subordinate clause of its own (", at this year's conference", "(WWDC)", ", according to aides").
 bool SentenceReader::aside(std::size_t from, std::size_t to) const {
-  if (from >= to || !(comma(from) || punct(from, "(") || punct(from, ")"))) return false;
+  if (from >= to || !mark(from, m_comma | m_open_paren | m_close_paren)) return false;
   std::size_t first_word = from + 1;
   while (first_word < to && !word(first_word)) ++first_word;
   if (comma(from) && first_word < to &&
@@ -687,7 +732,7 @@ std::vector<std::size_t> SentenceReader::participants(const Trigger& trigger, bo
         add(person_of_[k]);
         continue;
       }
-      if (place_of_[k] != none || punct(k, "-") || tokens_[k].kind == TokenKind::possessive) continue;
+      if (place_of_[k] != none || hyphen(k) || tokens_[k].kind == TokenKind::possessive) continue;
       break;
     }
   }
@@ -818,7 +863,7 @@ std::optional<std::string> SentenceReader::place_of(const Trigger& trigger) cons
     if (p != none) {
       std::size_t first = k;
       while (first > 0 && place_of_[first - 1] == p) --first;
-      if (!(first > 0 && punct(first - 1, "-"))) return places_[p];
+      if (!(first > 0 && hyphen(first - 1))) return places_[p];
     }
   }
   return std::nullopt;
@@ -840,7 +885,7 @@ Modality SentenceReader::modality_of(const Trigger& trigger, Tense tense) const 
     if (trigger_of_[k] != none) break;
     std::string_view const w = lw(k);
     if (is(k, k_negator)) return Modality::denied;
-    if (entity_token(k) || punct(k, "-") || quote(k) || tokens_[k].kind == TokenKind::possessive) continue;
+    if (entity_token(k) || mark(k, m_hyphen | m_quote) || tokens_[k].kind == TokenKind::possessive) continue;
     if (tokens_[k].capitalised) continue;
     if (is(k, k_determiner) || is(k, k_auxiliary) ||
         one_of(w, {"to", "commit", "committed", "committing", "hold", "have", "any", "further", "yet", "even"})) {
