@@ -39,7 +39,8 @@ namespace reckon {
 std::vector<Mention> extract_mentions(const Document& document, const std::vector<Sentence>& sentences,
                                       const std::vector<Timex>& timexes, const EventVocabulary& vocabulary,
                                       const EntityTable& entities);
-// The same from the sentences' words read already (sentence_words.hpp).
+// The same from the sentences' words read already (sentence_words.hpp); words read with this
+// vocabulary tell which sentences no trigger can start in, and those are not read again.
 std::vector<Mention> extract_mentions(const Document& document, const std::vector<Sentence>& sentences,
                                       const SentenceWords& words, const std::vector<Timex>& timexes,
                                       const EventVocabulary& vocabulary, const EntityTable& entities);

@@ -35,7 +35,8 @@ class SentenceWords {
     return vocabulary_ == nullptr || (flags_[index] & kMayHoldTrigger) != 0;
   }
   // Drops the tokens, names and places of the sentences that hold no trigger start: read() and
-  // names() give nothing for them afterwards. Without a vocabulary, does nothing.
+  // names() give nothing for them afterwards, so the words are then fit only for extracting
+  // mentions with that same vocabulary. Without a vocabulary, does nothing.
   void release_sentences_without_triggers();
 
   // Sentence `index`'s tokens and facts, as events_text::tokenize() and token_facts() give them
