@@ -61,6 +61,27 @@ void write_mention(JsonWriter& w, const Timeline& t, std::size_t index) {
   w.end_object();
 }
 
+// Asks the cache for the parts of mention `index` that write_mention() reads. Mentions are written
+// in timeline order, scattered over the heap the run filled; on a large timeline each one's
+// fields and evidence sentence were a wait on memory.
+void prefetch_mention(const Timeline& t, std::size_t index) {
+  const Mention& m = t.mentions[index];
+  const char* const at = reinterpret_cast<const char*>(&m);
+  for (std::size_t offset = 0; offset < sizeof(Mention); offset += 64) __builtin_prefetch(at + offset);
+  __builtin_prefetch(t.sentence_texts[index].data());
+  if (!m.participants.empty()) __builtin_prefetch(m.participants.data());
+}
+
+// The mentions `list` names, in its order, each announced to the cache one ahead of its writing.
+template <class Flush>
+void write_mentions(JsonWriter& w, const Timeline& t, const std::vector<std::size_t>& list, Flush flush) {
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    if (k + 1 < list.size()) prefetch_mention(t, list[k + 1]);
+    write_mention(w, t, list[k]);
+    flush();
+  }
+}
+
 }  // namespace
 
 void write_timeline_json(const Timeline& t, const std::function<void(std::string_view)>& sink) {
@@ -105,10 +126,7 @@ void write_timeline_json(const Timeline& t, const std::function<void(std::string
     if (e.place) w.value(*e.place);
     else w.null();
     w.key("mentions").begin_array();
-    for (std::size_t m : e.mentions) {
-      write_mention(w, t, m);
-      flush_if_full();
-    }
+    write_mentions(w, t, e.mentions, flush_if_full);
     w.end_array().end_object();
   }
   w.end_array();
@@ -123,10 +141,7 @@ void write_timeline_json(const Timeline& t, const std::function<void(std::string
     w.key("mentions").begin_array();
     for (const auto& side : c.sides) {
       w.begin_array();
-      for (std::size_t m : side) {
-        write_mention(w, t, m);
-        flush_if_full();
-      }
+      write_mentions(w, t, side, flush_if_full);
       w.end_array();
     }
     w.end_array().end_object();
