@@ -85,8 +85,9 @@ std::optional<date::local_days> find_lead_day(const Document& document, const st
 }
 
 Timeline build_timeline(const std::vector<Document>& documents, const PipelineOptions& options) {
-  // Pass one: what the entity table needs from every document, its names. Tagging waits for pass
-  // two, so that no document's timexes are held while the others are read.
+  // Pass one: what the entity table needs from every document, its names, and the words of the
+  // sentences where a trigger may start, for pass two. Tagging waits for pass two, so that no
+  // document's timexes are held while the others are read.
   EventVocabulary vocabulary = EventVocabulary::defaults();
   for (const auto& extra : options.triggers) {
     for (const auto& noun : extra.nouns) vocabulary.add_noun(extra.type, noun);
