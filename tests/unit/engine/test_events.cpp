@@ -356,3 +356,23 @@ TEST_CASE("each sentence finds its own timexes whatever order they are given in"
   CHECK(in_order[1].time->value == "2025-08-15");
   CHECK(in_order[2].time->value == "2025-02-18");
 }
+
+TEST_CASE("punctuation ends clauses, and makes no call of the so-called", "[events]") {
+  CHECK(mentions_in("Donald Trump hailed his so-called friendship with Vladimir Putin.").empty());
+  // A semicolon, a colon, a dash or a hyphen with spaces around it ends a clause: a time on one
+  // side dates nothing on the other.
+  for (std::string const mark : {";", ":", " \xE2\x80\x94", " \xE2\x80\x93", " -"}) {
+    INFO("mark '" << mark << "'");
+    auto const fronted = mentions_in("Talks stalled on Monday" + mark + " Donald Trump called Vladimir Putin.");
+    CHECK_FALSE(only(fronted, "call").time.has_value());
+    auto const after = mentions_in("Donald Trump met Vladimir Putin on Friday" + mark +
+                                   " Marco Rubio called Sergei Lavrov.");
+    REQUIRE(only(after, "meeting").time.has_value());
+    CHECK(only(after, "meeting").time->value == "2025-08-08");
+    CHECK_FALSE(only(after, "call").time.has_value());
+  }
+  // An appositive between commas does not cut the trigger off from its time.
+  auto const apposed = mentions_in("Donald Trump met Vladimir Putin, the Russian president, on Friday.");
+  REQUIRE(only(apposed, "meeting").time.has_value());
+  CHECK(only(apposed, "meeting").time->value == "2025-08-08");
+}
