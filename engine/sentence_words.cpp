@@ -142,7 +142,8 @@ void SentenceWords::read(std::size_t index, const Sentence& sentence, std::vecto
   auto const starts_before = [](const Place& p, std::size_t token) { return p.token < token; };
   for (auto it = std::lower_bound(places_.begin(), places_.end(), first, starts_before);
        it != places_.end() && it->token < last; ++it) {
-    facts.places[it->token - first] = PlaceMatch{std::string_view(it->canonical, it->canonical_size), it->level, it->tokens};
+    facts.places[it->token - first] =
+        PlaceMatch{std::string_view(it->canonical, it->canonical_size), it->level, it->tokens};
   }
 }
 

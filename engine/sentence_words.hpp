@@ -52,6 +52,9 @@ class SentenceWords {
   bool title_case(std::size_t index) const { return (flags_[index] & kTitleCase) != 0; }
 
  private:
+  static constexpr std::uint8_t kTitleCase = 1;
+  static constexpr std::uint8_t kMayHoldTrigger = 2;
+
   // Eight bytes a token: offsets within a sentence fit 16 bits, since split_sentences() cuts every
   // sentence at 2 KiB (the constructor refuses a sentence past 64 KiB).
   struct PackedToken {
@@ -83,13 +86,10 @@ class SentenceWords {
   std::vector<PackedToken> tokens_;
   std::vector<std::uint32_t> first_token_;  // per sentence, and one past the last
   std::vector<PackedName> names_;
-  std::vector<std::uint32_t> first_name_;  // per sentence, and one past the last
-  static constexpr std::uint8_t kTitleCase = 1;
-  static constexpr std::uint8_t kMayHoldTrigger = 2;
-
+  std::vector<std::uint32_t> first_name_;   // per sentence, and one past the last
+  std::vector<std::uint8_t> flags_;         // per sentence: kTitleCase, kMayHoldTrigger
+  std::vector<Place> places_;               // in token order
   const EventVocabulary* vocabulary_ = nullptr;
-  std::vector<std::uint8_t> flags_;  // per sentence: kTitleCase, kMayHoldTrigger
-  std::vector<Place> places_;             // in token order
 };
 
 }  // namespace reckon

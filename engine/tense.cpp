@@ -52,7 +52,8 @@ enum Kind : unsigned {
   present_word = 16,   // is, are
   auxiliary = 32,      // be, been, is, was, has, will: a participle after one takes its tense
   not_regular = 64,    // ends in -ed but is no past verb ("hundred", "united")
-  special = 128,       // cue_of() asks for it by name ("going", "soon", "set"...)
+  special = 128,       // cue_of() asks for it by name ("going", "soon", "set"...): a word it
+                       // compares must carry some kind, or its first test passes the word by
 };
 
 // The tense lexicon, built once.
