@@ -7,6 +7,7 @@
 #include "cli/claims_bridge.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/free_at_exit.hpp"
 #include "config/load.hpp"
 #include "engine/atomic_file.hpp"
 #include "engine/check_report.hpp"
@@ -51,6 +52,7 @@ Timeline build_from_documents(const RunContext& context, const std::vector<std::
   });
   Timeline timeline = build_timeline(documents, pipeline_options(context));
   print_timex_warnings(documents, timeline);
+  free_at_exit(std::move(documents));  // nothing reads them again
   return timeline;
 }
 
@@ -90,11 +92,12 @@ int run_check(CheckOptions options) {
   // Opened before the documents are read so that a bad -o fails at once; replaced only at the end.
   AtomicFile out(options.output);
   ReadSummary summary;
-  const Timeline timeline = options.timeline.empty() ? build_from_documents(context, options.input.paths, summary)
+  Timeline timeline = options.timeline.empty() ? build_from_documents(context, options.input.paths, summary)
                                                      : read_timeline_file(options.timeline);
   const auto results = check_claims(timeline, to_engine_claims(settings.claims), entity_aliases(settings));
   out.write(render(results, options.report));
   out.commit();
+  free_at_exit(std::move(timeline));
   return exit_code_after(summary, summarize(results).all_pass() ? exit_ok : exit_failures);
 }
 

@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/free_at_exit.hpp"
 #include "engine/atomic_file.hpp"
 #include "engine/pipeline.hpp"
 #include "engine/semeval.hpp"
@@ -117,7 +118,7 @@ int run_timeline(const TimelineOptions& options) {
     progress.add(1, d.text.size());
     documents.push_back(std::move(d));
   });
-  const Timeline timeline = build_timeline(documents, pipeline_options(context));
+  Timeline timeline = build_timeline(documents, pipeline_options(context));
   print_timex_warnings(documents, timeline);
   if (semeval) {
     write_semeval(options, entities, timeline, documents);
@@ -128,7 +129,10 @@ int run_timeline(const TimelineOptions& options) {
       out->write(render(timeline, options.format));
     out->commit();
   }
-  return exit_code_after(summary, options.fail_on_conflict && !timeline.conflicts.empty() ? exit_failures : exit_ok);
+  const bool failed = options.fail_on_conflict && !timeline.conflicts.empty();
+  free_at_exit(std::move(timeline));
+  free_at_exit(std::move(documents));
+  return exit_code_after(summary, failed ? exit_failures : exit_ok);
 }
 
 }  // namespace
