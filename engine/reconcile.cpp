@@ -11,6 +11,7 @@
 #include <numeric>
 #include <set>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 namespace reckon {
@@ -123,14 +124,21 @@ class TimeIndex {
       std::sort(c.entries.begin(), c.entries.end(),
                 [](const Entry& a, const Entry& b) { return std::pair(a.begin, a.root) < std::pair(b.begin, b.root); });
   }
-  // Calls fn(root) for each cluster whose hull overlaps [from, to), in no particular order.
+  // Calls fn(root) for each cluster whose hull overlaps [from, to), in no particular order; an fn
+  // that returns bool stops the walk by returning false.
   template <class Fn>
   void overlapping(date::local_seconds from, date::local_seconds to, Fn fn) const {
     for (const Class& c : classes_) {
       auto it = std::partition_point(c.entries.begin(), c.entries.end(),
                                      [&](const Entry& e) { return e.begin < from - c.longest; });
-      for (; it != c.entries.end() && it->begin < to; ++it)
-        if (from < it->end) fn(it->root);
+      for (; it != c.entries.end() && it->begin < to; ++it) {
+        if (!(from < it->end)) continue;
+        if constexpr (std::is_same_v<std::invoke_result_t<Fn&, std::size_t>, bool>) {
+          if (!fn(it->root)) return;
+        } else {
+          fn(it->root);
+        }
+      }
     }
   }
 
@@ -502,43 +510,28 @@ class Reconciler {
     for (auto& [key, index] : by_family) index.sort();
     std::vector<const Cluster*> cluster_at(items_.size(), nullptr);  // root item -> its cluster
     for (const auto& [root, c] : clusters) cluster_at[root] = &c;
-    // Which item last listed a cluster as its candidate: each is listed once, in no particular
+    // Which item last weighed a cluster as its candidate: each is weighed once, in no particular
     // order (the choice below depends only on the set).
     constexpr std::size_t nobody = static_cast<std::size_t>(-1);
-    std::vector<std::size_t> listed_for(items_.size(), nobody);
-    std::vector<std::size_t> candidates, fits, same_document;
+    std::vector<std::size_t> weighed_for(items_.size(), nobody);
+    std::vector<std::size_t> fits, same_document;
     for (std::size_t i = 0; i < items_.size(); ++i) {
       if (attached_[i]) continue;
       const Item& item = items_[i];
-      candidates.clear();
       fits.clear();
       same_document.clear();
-      auto add = [&](std::size_t root) {
-        if (listed_for[root] == i) return;
-        listed_for[root] = i;
-        candidates.push_back(root);
-      };
-      if (const auto it = by_document.find(key_of(item.family, item.document)); it != by_document.end())
-        for (std::size_t root : it->second) add(root);
-      const std::optional<Interval> window = item.interval ? item.interval : recent_window(item);
-      if (window) {
-        for (const auto& name : item.names)
-          if (const auto it = by_name.find(key_of(item.family, name)); it != by_name.end())
-            it->second.overlapping(window->begin, window->end, add);
-        if (item.names.empty())
-          if (const auto it = by_family.find(item.family); it != by_family.end())
-            it->second.overlapping(window->begin, window->end, add);
-      }
-      // Among the events it fits, those sharing the most participants with it are the candidates.
+      // Among the events it fits, those sharing the most participants with it are the choice.
       const Plausible plausible = plausible_for(item);
       std::size_t best_shared = 0;
-      for (std::size_t root : candidates) {
+      auto weigh = [&](std::size_t root) {
+        if (weighed_for[root] == i) return;
+        weighed_for[root] = i;
         const Cluster& c = *cluster_at[root];
-        if (!compatible(c.names, item.names)) continue;
-        if (item.interval && c.hull && !item.interval->overlaps(*c.hull)) continue;
-        if (!item.interval && c.hull && !plausible(*c.hull) && !contains(c.documents, item.document)) continue;
+        if (!compatible(c.names, item.names)) return;
+        if (item.interval && c.hull && !item.interval->overlaps(*c.hull)) return;
+        if (!item.interval && c.hull && !plausible(*c.hull) && !contains(c.documents, item.document)) return;
         const std::size_t n = shared(c.names, item.names);
-        if (n < best_shared) continue;
+        if (n < best_shared) return;
         if (n > best_shared) {
           best_shared = n;
           fits.clear();
@@ -546,6 +539,27 @@ class Reconciler {
         }
         fits.push_back(root);
         if (contains(c.documents, item.document)) same_document.push_back(root);
+      };
+      // Where to look: the clusters of its own document first, then those of its participants, or
+      // for a mention naming nobody those of its family, over the time it can refer to.
+      if (const auto it = by_document.find(key_of(item.family, item.document)); it != by_document.end())
+        for (std::size_t root : it->second) weigh(root);
+      const std::optional<Interval> window = item.interval ? item.interval : recent_window(item);
+      if (window) {
+        for (const auto& name : item.names)
+          if (const auto it = by_name.find(key_of(item.family, name)); it != by_name.end())
+            it->second.overlapping(window->begin, window->end, weigh);
+        // Naming nobody, it shares no one with any cluster, so every cluster it fits is a fit, and
+        // those of its own document were all weighed above: one of them is the choice, and two or
+        // more leave it unattached. Only when there is none does the rest of its family count,
+        // and then only whether exactly one fits: the walk over the family's clusters (thousands
+        // in a month on a dense corpus) stops at the second fit.
+        if (item.names.empty() && same_document.empty())
+          if (const auto it = by_family.find(item.family); it != by_family.end())
+            it->second.overlapping(window->begin, window->end, [&](std::size_t root) {
+              weigh(root);
+              return fits.size() < 2;
+            });
       }
       const auto& choice = same_document.size() == 1 ? same_document : fits;
       if (choice.size() == 1) {

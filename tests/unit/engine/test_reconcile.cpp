@@ -339,6 +339,33 @@ TEST_CASE("an undated mention without participants that fits several events is l
   CHECK(t.events[1].mentions.size() == 1);
 }
 
+TEST_CASE("an undated mention without participants prefers the one event of its kind in its own document", "[reconcile]") {
+  // Other documents' summits fit it as well; its own document's one is the choice, and the
+  // search among the others is cut short.
+  const auto t = Corpus()
+                     .doc("a", y2025 / 8 / 16)
+                     .sentence("Trump met Putin at a summit on Friday.",
+                               {mention("summit", "summit", {"Donald Trump", "Vladimir Putin"}, day_timex(y2025 / 8 / 15))})
+                     .sentence("The summit ended without a deal.", {mention("summit", "summit", {})})
+                     .doc("b", y2025 / 8 / 16)
+                     .sentence("Macron met Merz at a summit on Thursday.",
+                               {mention("summit", "summit", {"Emmanuel Macron", "Friedrich Merz"}, day_timex(y2025 / 8 / 14))})
+                     .doc("c", y2025 / 8 / 16)
+                     .sentence("Modi met Lula at a summit on Wednesday.",
+                               {mention("summit", "summit", {"Narendra Modi", "Lula da Silva"}, day_timex(y2025 / 8 / 13))})
+                     .reconcile();
+  REQUIRE(t.events.size() == 3);
+  std::size_t with_two = 0;
+  for (const Event& e : t.events) {
+    if (e.mentions.size() != 2) continue;
+    ++with_two;
+    CHECK(e.participants == std::vector<std::string>{"Donald Trump", "Vladimir Putin"});
+    CHECK(t.mentions[e.mentions[1]].trigger == "summit");
+    CHECK(t.mentions[e.mentions[1]].participants.empty());
+  }
+  CHECK(with_two == 1);
+}
+
 TEST_CASE("the timeline JSON names documents, events with mentions, and conflicts with both sides", "[reconcile][output]") {
   const auto t = Corpus()
                      .doc("01.txt", y2026 / 3 / 10)
