@@ -93,7 +93,7 @@ int run_check(CheckOptions options) {
   AtomicFile out(options.output);
   ReadSummary summary;
   Timeline timeline = options.timeline.empty() ? build_from_documents(context, options.input.paths, summary)
-                                                     : read_timeline_file(options.timeline);
+                                               : read_timeline_file(options.timeline);
   const auto results = check_claims(timeline, to_engine_claims(settings.claims), entity_aliases(settings));
   out.write(render(results, options.report));
   out.commit();

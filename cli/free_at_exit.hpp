@@ -1,8 +1,8 @@
 #pragma once
 // Objects a command is done with at the end of its run, left for the process's exit to take back.
-// A timeline of 9 MB of news holds about a million allocations; freeing them one by one took 4% of
-// a `reckon timeline` run, while the kernel returns the whole address space at once when the
-// process ends. Only for the end of a command: memory handed here is never used or freed again.
+// Freeing the timeline and documents of 9 MB of news one allocation at a time took 15-16 ms, about
+// 4% of that `reckon timeline` run, while the kernel returns the whole address space at once when
+// the process ends. Only for the end of a command: memory handed here is never used or freed again.
 #include <type_traits>
 #include <utility>
 
