@@ -66,6 +66,14 @@ class EventVocabulary {
     return by_first_word_.find(word) != by_first_word_.end();
   }
 
+  // Whether a word of a tokenized sentence (events_text::tokenize over `text`) may start a
+  // trigger: the sentences without one hold no event mention.
+  bool may_start_trigger_in(std::string_view text, const std::vector<events_text::Token>& tokens) const {
+    for (const events_text::Token& t : tokens)
+      if (t.kind == events_text::TokenKind::word && may_start_trigger(events_text::text_of(text, t))) return true;
+    return false;
+  }
+
   const std::vector<TriggerPattern>& patterns() const noexcept { return patterns_; }
 
  private:

@@ -1048,11 +1048,7 @@ std::vector<Mention> extract_mentions(const Document& document, const std::vecto
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     if (sentences[i].boilerplate || (known && !words.may_hold_trigger(i))) continue;
     words.read(i, sentences[i], scratch.tokens, scratch.facts);
-    const auto& tokens = scratch.tokens;
-    bool const any_trigger = known || std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
-      return t.kind == TokenKind::word && vocabulary.may_start_trigger(wc::text_of(document.text, t));
-    });
-    if (!any_trigger) continue;
+    if (!known && !vocabulary.may_start_trigger_in(document.text, scratch.tokens)) continue;
     words.names(i, sentences[i], scratch.names);
     scratch.title_case = words.title_case(i);
     auto const starts_before = [&](std::size_t t, std::size_t offset) { return timexes[t].start < offset; };

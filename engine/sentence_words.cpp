@@ -49,12 +49,7 @@ SentenceWords::SentenceWords(const Document& document, const std::vector<Sentenc
     events_text::tokenize(document.text, s.start, s.end, tokens);
     token_facts(document.text, tokens, facts);
     if (events_text::title_case(document.text, tokens)) flags_[i] |= kTitleCase;
-    if (vocabulary != nullptr &&
-        std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
-          return t.kind == TokenKind::word && vocabulary->may_start_trigger(events_text::text_of(document.text, t));
-        })) {
-      flags_[i] |= kMayHoldTrigger;
-    }
+    if (vocabulary != nullptr && vocabulary->may_start_trigger_in(document.text, tokens)) flags_[i] |= kMayHoldTrigger;
     find_person_names(document.text, tokens, facts, sentence_names);
     for (const PersonName& n : sentence_names) {
       names_.push_back({static_cast<std::uint16_t>(n.first_token), static_cast<std::uint16_t>(n.last_token),
